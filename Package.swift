@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+  name: "opencrvs-sandbox",
+  products: [
+    .library(name: "OpenCRVSSandbox", targets: ["OpenCRVSSandbox"]),
+    .library(name: "OpenCRVSSandboxTesting", targets: ["OpenCRVSSandboxTesting"]),
+    .executable(name: "opencrvs-sandbox", targets: ["opencrvs-sandbox"]),
+  ],
+  targets: [
+    .target(
+      name: "FarajalandSeed",
+      path: "Farajaland",
+      exclude: ["README.md"],
+      resources: [.copy("seed")],
+      swiftSettings: strict
+    ),
+    .target(
+      name: "OpenCRVSSandbox",
+      dependencies: ["FarajalandSeed"],
+      swiftSettings: strict
+    ),
+    .target(
+      name: "OpenCRVSSandboxTesting",
+      dependencies: ["OpenCRVSSandbox"],
+      swiftSettings: strict
+    ),
+    .executableTarget(
+      name: "opencrvs-sandbox",
+      dependencies: ["OpenCRVSSandbox"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "OpenCRVSSandboxTests",
+      dependencies: ["OpenCRVSSandbox", "OpenCRVSSandboxTesting"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "OpenCRVSSandboxTestingTests",
+      dependencies: ["OpenCRVSSandboxTesting"],
+      swiftSettings: strict
+    ),
+  ]
+)

@@ -1,0 +1,147 @@
+/// One HTTP request as the server received it.
+public struct HTTPRequest: Sendable {
+  /// The method, as sent (`GET`, `POST`…).
+  public var method: String
+  /// The request target exactly as sent (path and query, still percent-encoded).
+  public var target: String
+  /// The percent-decoded path, without the query.
+  public var path: String
+  /// The percent-decoded query parameters in order; repeated keys are kept.
+  public var query: [(name: String, value: String)]
+  /// The protocol version, e.g. `HTTP/1.1`.
+  public var version: HTTPVersion
+  /// The header fields.
+  public var headers: HTTPHeaders
+  /// The body, de-chunked; empty when there was none or when it was too large to read.
+  public var body: [UInt8]
+  /// Set when the declared or streamed body exceeded the server's limit; the body was not kept.
+  public var bodyTooLarge: Bool
+  /// The peer's address, e.g. `127.0.0.1`.
+  public var remoteAddress: String
+
+  /// A request built in code (tests, the scenario runner).
+  public init(
+    method: String, target: String, version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(),
+    body: [UInt8] = [], bodyTooLarge: Bool = false, remoteAddress: String = "127.0.0.1"
+  ) {
+    self.method = method
+    self.target = target
+    let split = RequestTarget(target)
+    self.path = split.path
+    self.query = split.query
+    self.version = version
+    self.headers = headers
+    self.body = body
+    self.bodyTooLarge = bodyTooLarge
+    self.remoteAddress = remoteAddress
+  }
+
+  /// The first value of query parameter `name`.
+  public func queryValue(_ name: String) -> String? {
+    query.first { $0.name == name }?.value
+  }
+
+  /// The raw query string after `?`, or an empty string.
+  public var rawQuery: String {
+    guard let mark = target.firstIndex(of: "?") else { return "" }
+    return String(target[target.index(after: mark)...])
+  }
+
+  /// Whether the client asked to keep the connection open after this request.
+  public var wantsKeepAlive: Bool {
+    let connection = headers.values(for: "Connection").joined(separator: ",").lowercased()
+    let tokens = connection.split(separator: ",").map { $0.trimmingSpaces() }
+    if version == .http10 { return tokens.contains("keep-alive") }
+    return !tokens.contains("close")
+  }
+}
+
+/// The HTTP versions the server speaks.
+public enum HTTPVersion: String, Sendable {
+  /// HTTP/1.0: one request per connection unless the client asks for keep-alive.
+  case http10 = "HTTP/1.0"
+  /// HTTP/1.1: persistent connections by default.
+  case http11 = "HTTP/1.1"
+}
+
+/// Splits a request target into a decoded path and decoded query parameters.
+struct RequestTarget {
+  let path: String
+  let query: [(name: String, value: String)]
+
+  init(_ target: String) {
+    let pathPart: Substring
+    let queryPart: Substring?
+    if let mark = target.firstIndex(of: "?") {
+      pathPart = target[..<mark]
+      queryPart = target[target.index(after: mark)...]
+    } else {
+      pathPart = target[...]
+      queryPart = nil
+    }
+    path = PercentDecoding.decode(pathPart, plusAsSpace: false)
+    var pairs: [(name: String, value: String)] = []
+    if let queryPart {
+      for piece in queryPart.split(separator: "&", omittingEmptySubsequences: true) {
+        if let equals = piece.firstIndex(of: "=") {
+          pairs.append(
+            (
+              PercentDecoding.decode(piece[..<equals], plusAsSpace: true),
+              PercentDecoding.decode(piece[piece.index(after: equals)...], plusAsSpace: true)
+            ))
+        } else {
+          pairs.append((PercentDecoding.decode(piece, plusAsSpace: true), ""))
+        }
+      }
+    }
+    query = pairs
+  }
+}
+
+/// Percent-decoding that keeps malformed escapes as they are, as Node's `querystring` does.
+enum PercentDecoding {
+  static func decode(_ text: Substring, plusAsSpace: Bool) -> String {
+    let utf8 = Array(text.utf8)
+    guard utf8.contains(UInt8(ascii: "%")) || (plusAsSpace && utf8.contains(UInt8(ascii: "+"))) else {
+      return String(text)
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(utf8.count)
+    var index = 0
+    while index < utf8.count {
+      let byte = utf8[index]
+      if byte == UInt8(ascii: "%"), index + 2 < utf8.count, let high = hexValue(utf8[index + 1]),
+        let low = hexValue(utf8[index + 2])
+      {
+        output.append(high << 4 | low)
+        index += 3
+      } else if byte == UInt8(ascii: "+") && plusAsSpace {
+        output.append(UInt8(ascii: " "))
+        index += 1
+      } else {
+        output.append(byte)
+        index += 1
+      }
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+    default: return nil
+    }
+  }
+}
+
+extension Substring {
+  /// The text without leading and trailing spaces and tabs.
+  func trimmingSpaces() -> String {
+    var slice = self[...]
+    while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+    while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+    return String(slice)
+  }
+}

@@ -1,0 +1,3 @@
+import OpenCRVSSandbox
+
+print("opencrvs-sandbox")

@@ -1,0 +1,4 @@
+import OpenCRVSSandboxTesting
+import XCTest
+
+final class SandboxTestingTests: XCTestCase {}

@@ -1,3 +1,4 @@
+import Foundation
 import OpenCRVSSandbox
 
-print("opencrvs-sandbox")
+exit(CommandRunner.main(Array(CommandLine.arguments.dropFirst())))

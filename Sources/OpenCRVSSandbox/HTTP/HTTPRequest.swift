@@ -1,3 +1,5 @@
+import Foundation
+
 /// One HTTP request as the server received it.
 public struct HTTPRequest: Sendable {
   /// The method, as sent (`GET`, `POST`…).

@@ -1,0 +1,82 @@
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Runs a parsed command and returns the process exit code; the executable is only this call.
+public enum CommandRunner {
+  /// Parses `arguments` (without the program name), runs the command, returns the exit code.
+  public static func main(_ arguments: [String]) -> Int32 {
+    signal(SIGPIPE, SIG_IGN)
+    let command: SandboxCommand
+    do {
+      command = try SandboxCommand.parse(arguments)
+    } catch {
+      printError("opencrvs-sandbox: \(error)")
+      return 64
+    }
+    switch command {
+    case .help:
+      print(SandboxCommand.usage)
+      return 0
+    case .version:
+      print("opencrvs-sandbox \(SandboxCommand.programVersion) (OpenCRVS \(HapiAnswers.gatewayVersion))")
+      return 0
+    case .notYetAvailable(let name):
+      printError("opencrvs-sandbox: '\(name)' is not available in this version yet (see --help)")
+      return 1
+    case .clients(let countryDirectory):
+      return printClients(countryDirectory: countryDirectory)
+    case .importCountry(let arguments):
+      return importCountry(arguments)
+    case .serve(let configuration):
+      return serve(configuration)
+    }
+  }
+
+  static func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  private static func serve(_ configuration: SandboxConfiguration) -> Int32 {
+    let log = SandboxLog.standardOutput()
+    let server: SandboxServer
+    do {
+      server = try SandboxServer(configuration: configuration, log: log)
+    } catch {
+      printError("opencrvs-sandbox: \(error)")
+      return error.exitCode
+    }
+    for line in Banner.lines(for: server) { log.line(line) }
+    let stopped = DispatchSemaphore(value: 0)
+    let signalQueue = DispatchQueue(label: "signals")
+    var sources: [any DispatchSourceSignal] = []
+    for signalNumber in [SIGINT, SIGTERM] {
+      signal(signalNumber, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: signalQueue)
+      source.setEventHandler {
+        log.line("stopping: letting requests in progress finish")
+        server.stop()
+        stopped.signal()
+      }
+      source.resume()
+      sources.append(source)
+    }
+    stopped.wait()
+    log.line("stopped")
+    withExtendedLifetime(sources) {}
+    return 0
+  }
+
+  private static func printClients(countryDirectory: String?) -> Int32 {
+    print("API clients are added with authentication (not in this version yet).")
+    return 0
+  }
+
+  private static func importCountry(_ arguments: [String]) -> Int32 {
+    printError("opencrvs-sandbox: import-country is not wired yet")
+    return 1
+  }
+}

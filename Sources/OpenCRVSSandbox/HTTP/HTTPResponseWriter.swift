@@ -1,0 +1,72 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Turns an `HTTPResponse` into the bytes Node's HTTP server would send: the handler's headers,
+/// then `content-length`, `Date`, `Connection` and `Keep-Alive`, all in one buffer.
+enum HTTPResponseWriter {
+  static func bytes(
+    for response: HTTPResponse, keepAlive: Bool, includeBody: Bool = true, idleTimeout: Double = 5
+  ) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(response.body.count + 256 + response.headers.count * 40)
+    output.append(contentsOf: statusLine(response.status))
+    for field in response.headers where !HTTPHeaders.sameName(field.name, "content-length") {
+      output.append(contentsOf: field.name.utf8)
+      output.append(contentsOf: [0x3A, 0x20])
+      output.append(contentsOf: field.value.utf8)
+      output.append(contentsOf: [0x0D, 0x0A])
+    }
+    output.append(contentsOf: "content-length: \(response.body.count)\r\n".utf8)
+    output.append(contentsOf: HTTPDate.current())
+    if keepAlive {
+      output.append(contentsOf: "Connection: keep-alive\r\nKeep-Alive: timeout=\(Int(idleTimeout))\r\n\r\n".utf8)
+    } else {
+      output.append(contentsOf: "Connection: close\r\n\r\n".utf8)
+    }
+    if includeBody { output.append(contentsOf: response.body) }
+    return output
+  }
+
+  /// A bare error answer for bytes that are not a request, as Node sends it.
+  static func protocolError(_ error: HTTPParseError) -> [UInt8] {
+    Array("HTTP/1.1 \(error.status) \(HTTPResponse.reasonPhrase(error.status))\r\nConnection: close\r\n\r\n".utf8)
+  }
+
+  static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
+  private static let commonStatusLines: [Int: [UInt8]] = {
+    var lines: [Int: [UInt8]] = [:]
+    for status in [200, 201, 202, 204, 400, 401, 403, 404, 409, 413, 415, 429, 500, 503] {
+      lines[status] = Array("HTTP/1.1 \(status) \(HTTPResponse.reasonPhrase(status))\r\n".utf8)
+    }
+    return lines
+  }()
+
+  private static func statusLine(_ status: Int) -> [UInt8] {
+    commonStatusLines[status] ?? Array("HTTP/1.1 \(status) \(HTTPResponse.reasonPhrase(status))\r\n".utf8)
+  }
+}
+
+/// The `Date` header line, formatted once per second.
+enum HTTPDate {
+  private static let cache = Mutex<(second: Int, line: [UInt8])>((-1, []))
+
+  static func current() -> [UInt8] {
+    var now = time(nil)
+    let second = Int(now)
+    return cache.withLock { cached in
+      if cached.second == second { return cached.line }
+      var parts = tm()
+      gmtime_r(&now, &parts)
+      var buffer = [CChar](repeating: 0, count: 64)
+      let length = strftime(&buffer, buffer.count, "Date: %a, %d %b %Y %H:%M:%S GMT\r\n", &parts)
+      let line = buffer.prefix(length).map { UInt8(bitPattern: $0) }
+      cached = (second, line)
+      return line
+    }
+  }
+}

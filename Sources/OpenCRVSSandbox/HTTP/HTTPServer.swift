@@ -1,0 +1,193 @@
+import Foundation
+import Synchronization
+
+/// A small HTTP/1.1 server on blocking POSIX sockets: one accept thread and one thread per
+/// connection, never the Swift concurrency pool (two blocked tasks would starve it on two cores).
+public final class HTTPServer: Sendable {
+  /// The address the server binds.
+  public let host: String
+  private let requestedPort: Int
+  private let limits: HTTPServerLimits
+  private let handler: any HTTPHandler
+  private let log: @Sendable (String) -> Void
+  private let state = Mutex(ServerState())
+  private let drained = NSCondition()
+
+  private struct ServerState: Sendable {
+    var listener: Int32 = -1
+    var port = 0
+    var stopping = false
+    var nextConnectionID = 0
+    var connections: [Int: ConnectionSlot] = [:]
+  }
+
+  private struct ConnectionSlot: Sendable {
+    var fd: Int32
+    var busy: Bool
+  }
+
+  /// A server that will answer with `handler`; nothing is bound until `start()`.
+  public init(
+    host: String = "127.0.0.1", port: Int = 0, limits: HTTPServerLimits = HTTPServerLimits(),
+    handler: any HTTPHandler, log: @escaping @Sendable (String) -> Void = { _ in }
+  ) {
+    self.host = host
+    self.requestedPort = port
+    self.limits = limits
+    self.handler = handler
+    self.log = log
+  }
+
+  /// The port actually bound (useful after asking for port 0); 0 before `start()`.
+  public var port: Int { state.withLock { $0.port } }
+
+  /// The number of open client connections.
+  public var openConnectionCount: Int { state.withLock { $0.connections.count } }
+
+  /// Binds, listens and starts accepting; returns once the port is open.
+  public func start() throws(SocketError) {
+    let (listener, port) = try Socket.listen(host: host, port: requestedPort)
+    state.withLock {
+      $0.listener = listener
+      $0.port = port
+    }
+    let thread = Thread { [self] in acceptLoop(listener) }
+    thread.name = "http-accept"
+    thread.start()
+  }
+
+  /// Stops accepting, lets requests in progress finish (up to `timeout` seconds), closes the rest.
+  public func stop(timeout: Double = 5) {
+    let (listener, idle) = state.withLock { state -> (Int32, [Int32]) in
+      state.stopping = true
+      let listener = state.listener
+      state.listener = -1
+      return (listener, state.connections.values.filter { !$0.busy }.map(\.fd))
+    }
+    if listener >= 0 {
+      Socket.shutdownBoth(listener)
+      Socket.close(listener)
+    }
+    for fd in idle { Socket.shutdownRead(fd) }
+    let deadline = Date().addingTimeInterval(timeout)
+    drained.lock()
+    while openConnectionCount > 0 && Date() < deadline {
+      _ = drained.wait(until: min(deadline, Date().addingTimeInterval(0.05)))
+    }
+    drained.unlock()
+    let leftovers = state.withLock { $0.connections.values.map(\.fd) }
+    for fd in leftovers { Socket.shutdownBoth(fd) }
+  }
+
+  private func acceptLoop(_ listener: Int32) {
+    while let (fd, address) = Socket.accept(listener) {
+      let admitted = state.withLock { state -> Int? in
+        guard !state.stopping, state.connections.count < limits.maximumConnections else { return nil }
+        state.nextConnectionID += 1
+        state.connections[state.nextConnectionID] = ConnectionSlot(fd: fd, busy: false)
+        return state.nextConnectionID
+      }
+      guard let connectionID = admitted else {
+        Socket.close(fd)
+        continue
+      }
+      let thread = Thread { [self] in
+        serve(fd: fd, address: address, connectionID: connectionID)
+      }
+      thread.stackSize = 1 << 20
+      thread.name = "http-connection"
+      thread.start()
+    }
+  }
+
+  private func setBusy(_ connectionID: Int, _ busy: Bool) -> Bool {
+    state.withLock { state in
+      state.connections[connectionID]?.busy = busy
+      return state.stopping
+    }
+  }
+
+  private func serve(fd: Int32, address: String, connectionID: Int) {
+    var closeWithReset = false
+    defer {
+      if closeWithReset { Socket.reset(fd) } else { Socket.close(fd) }
+      state.withLock { _ = $0.connections.removeValue(forKey: connectionID) }
+      drained.lock()
+      drained.broadcast()
+      drained.unlock()
+    }
+    Socket.setSendTimeout(fd, seconds: 30)
+    var parser = HTTPRequestParser(limits: limits, remoteAddress: address)
+    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+    defer { readBuffer.deallocate() }
+    var headDeadline: Date?
+    var currentTimeout = -1.0
+
+    connectionLoop: while true {
+      switch parser.next() {
+      case .request(let request):
+        headDeadline = nil
+        let stopping = setBusy(connectionID, true)
+        let response = handler.handle(request)
+        let keepAlive = request.wantsKeepAlive && !parser.isFinished && !stopping
+        switch response.connectionAction {
+        case .closeSilently:
+          break connectionLoop
+        case .reset:
+          closeWithReset = true
+          break connectionLoop
+        case .hang(let milliseconds):
+          hang(milliseconds: milliseconds)
+          break connectionLoop
+        case .respond, .respondAndClose:
+          let keep = keepAlive && response.connectionAction == .respond
+          let bytes = HTTPResponseWriter.bytes(
+            for: response, keepAlive: keep, includeBody: request.method != "HEAD", idleTimeout: limits.idleTimeout)
+          let sent = bytes.withUnsafeBytes { Socket.sendAll(fd, $0) }
+          let nowStopping = setBusy(connectionID, false)
+          if !sent || !keep || nowStopping { break connectionLoop }
+        }
+        continue connectionLoop
+      case .failure(let error):
+        log("refused malformed request from \(address): \(error.reason)")
+        let bytes = HTTPResponseWriter.protocolError(error)
+        _ = bytes.withUnsafeBytes { Socket.sendAll(fd, $0) }
+        break connectionLoop
+      case .needMoreData:
+        if parser.takeContinueRequest() {
+          _ = HTTPResponseWriter.continueLine.withUnsafeBytes { Socket.sendAll(fd, $0) }
+        }
+      }
+      // Choose how long this read may wait: the head deadline while a head is arriving,
+      // the body timeout inside a body, the idle timeout between requests.
+      let timeout: Double
+      if parser.isReadingHead {
+        if headDeadline == nil { headDeadline = Date().addingTimeInterval(limits.headTimeout) }
+        let remaining = headDeadline!.timeIntervalSinceNow
+        if remaining <= 0 {
+          log("closed a connection from \(address): request not complete within \(limits.headTimeout) s")
+          break connectionLoop
+        }
+        timeout = remaining
+      } else if parser.hasPartialRequest {
+        timeout = limits.bodyReadTimeout
+      } else {
+        timeout = limits.idleTimeout
+      }
+      if timeout != currentTimeout {
+        Socket.setReceiveTimeout(fd, seconds: timeout)
+        currentTimeout = timeout
+      }
+      let count = Socket.receive(fd, into: readBuffer)
+      if count <= 0 { break connectionLoop }
+      parser.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
+    }
+  }
+
+  private func hang(milliseconds: Int) {
+    let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
+    while Date() < deadline && !state.withLock({ $0.stopping }) {
+      usleep(20_000)
+    }
+  }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Why a socket operation failed, with the C error it came from.
+public struct SocketError: Error, Sendable, CustomStringConvertible {
+  /// The operation, e.g. `bind`.
+  public let operation: String
+  /// `errno` at the time.
+  public let code: Int32
+
+  /// The operation and the system's words for the error.
+  public var description: String { "\(operation) failed: \(String(cString: strerror(code))) (errno \(code))" }
+
+  /// Whether the failure means the address is already taken by another process.
+  public var isAddressInUse: Bool { code == EADDRINUSE }
+}
+
+/// The thin layer over Glibc sockets; the only file that calls socket functions directly.
+enum Socket {
+  /// Opens, binds and listens on `host:port` (port 0 picks a free one); returns the fd and real port.
+  static func listen(host: String, port: Int, backlog: Int32 = 1024) throws(SocketError) -> (fd: Int32, port: Int) {
+    var hints = addrinfo()
+    hints.ai_family = AF_UNSPEC
+    hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
+    var results: UnsafeMutablePointer<addrinfo>?
+    let status = getaddrinfo(host, String(port), &hints, &results)
+    guard status == 0, let first = results else { throw SocketError(operation: "resolve \(host)", code: EINVAL) }
+    defer { freeaddrinfo(results) }
+    let fd = socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    guard fd >= 0 else { throw SocketError(operation: "socket", code: errno) }
+    var yes: Int32 = 1
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+    guard bind(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 else {
+      let code = errno
+      close(fd)
+      throw SocketError(operation: "bind \(host):\(port)", code: code)
+    }
+    guard Glibc.listen(fd, backlog) == 0 else {
+      let code = errno
+      close(fd)
+      throw SocketError(operation: "listen", code: code)
+    }
+    var address = sockaddr_storage()
+    var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+    let realPort = withUnsafeMutablePointer(to: &address) { pointer in
+      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress -> Int in
+        guard getsockname(fd, socketAddress, &length) == 0 else { return port }
+        return portNumber(of: socketAddress)
+      }
+    }
+    return (fd, realPort)
+  }
+
+  /// Waits for a connection; returns nil when the listener was shut down.
+  static func accept(_ listener: Int32) -> (fd: Int32, address: String)? {
+    while true {
+      var address = sockaddr_storage()
+      var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+      let fd = withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(listener, $0, &length) }
+      }
+      if fd >= 0 {
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        var yes: Int32 = 1
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
+        let text = withUnsafePointer(to: &address) {
+          $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { describe($0) }
+        }
+        return (fd, text)
+      }
+      switch errno {
+      case EINTR, ECONNABORTED, EPROTO: continue
+      case EMFILE, ENFILE, ENOBUFS, ENOMEM:
+        usleep(10_000)  // out of descriptors: back off rather than spin
+        continue
+      default: return nil
+      }
+    }
+  }
+
+  /// Reads up to `capacity` bytes; 0 means the peer closed, -1 a timeout or error.
+  static func receive(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    while true {
+      let count = recv(fd, buffer.baseAddress, buffer.count, 0)
+      if count < 0 && errno == EINTR { continue }
+      return count
+    }
+  }
+
+  /// Sends every byte, never raising SIGPIPE; false when the peer is gone.
+  static func sendAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+      let sent = send(fd, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+      if sent < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      offset += sent
+    }
+    return true
+  }
+
+  /// Sets how long one `recv` may block.
+  static func setReceiveTimeout(_ fd: Int32, seconds: Double) {
+    let clamped = max(seconds, 0.001)
+    var value = timeval(tv_sec: Int(clamped), tv_usec: Int((clamped - floor(clamped)) * 1_000_000))
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+  }
+
+  /// Sets how long one `send` may block, so a client that never reads cannot pin a thread forever.
+  static func setSendTimeout(_ fd: Int32, seconds: Double) {
+    var value = timeval(tv_sec: Int(seconds), tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+  }
+
+  /// Closes with a TCP reset instead of an orderly FIN.
+  static func reset(_ fd: Int32) {
+    var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+    setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+    close(fd)
+  }
+
+  /// Stops further reads (and wakes a blocked `recv` or `accept`).
+  static func shutdownRead(_ fd: Int32) { shutdown(fd, Int32(SHUT_RD)) }
+
+  /// Stops both directions (wakes a blocked `accept`).
+  static func shutdownBoth(_ fd: Int32) { shutdown(fd, Int32(SHUT_RDWR)) }
+
+  /// Closes the descriptor.
+  static func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+  private static func portNumber(of address: UnsafePointer<sockaddr>) -> Int {
+    switch Int32(address.pointee.sa_family) {
+    case AF_INET:
+      return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) }
+    case AF_INET6:
+      return address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
+        Int(UInt16(bigEndian: $0.pointee.sin6_port))
+      }
+    default: return 0
+    }
+  }
+
+  private static func describe(_ address: UnsafePointer<sockaddr>) -> String {
+    var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+    let length = Int32(address.pointee.sa_family) == AF_INET6 ? MemoryLayout<sockaddr_in6>.size : MemoryLayout<sockaddr_in>.size
+    guard getnameinfo(address, socklen_t(length), &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 else {
+      return "unknown"
+    }
+    return String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+}

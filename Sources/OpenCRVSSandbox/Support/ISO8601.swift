@@ -1,0 +1,104 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// ISO-8601 timestamps in the shapes OpenCRVS writes, without `DateFormatter` (slow, not thread-safe
+/// to share on older Foundations).
+public enum ISO8601 {
+  /// `2024-11-27T10:00:00.000Z`, JavaScript's `toISOString()`.
+  public static func string(_ date: Date) -> String { format(date, suffix: "Z") }
+
+  /// `2024-11-27T10:00:00.000+00:00`, as Hearth writes `meta.lastUpdated`.
+  public static func hearthString(_ date: Date) -> String { format(date, suffix: "+00:00") }
+
+  private static func format(_ date: Date, suffix: String) -> String {
+    let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    var seconds = time_t(milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000)
+    let fraction = Int(milliseconds - Int64(seconds) * 1000)
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    func pad(_ value: Int32, _ width: Int) -> String {
+      let text = String(value)
+      return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+    return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
+      + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(fraction), 3))\(suffix)"
+  }
+
+  /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` with `Z` or `±HH:MM` (or no zone, read as UTC).
+  public static func parse(_ text: String) -> Date? {
+    let bytes = Array(text.utf8)
+    var index = 0
+    func number(_ digits: Int) -> Int? {
+      guard index + digits <= bytes.count else { return nil }
+      var value = 0
+      for offset in 0..<digits {
+        let byte = bytes[index + offset]
+        guard byte >= 0x30 && byte <= 0x39 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      index += digits
+      return value
+    }
+    func expect(_ character: UInt8) -> Bool {
+      guard index < bytes.count, bytes[index] == character else { return false }
+      index += 1
+      return true
+    }
+    guard let year = number(4), expect(UInt8(ascii: "-")), let month = number(2), expect(UInt8(ascii: "-")),
+      let day = number(2), (1...12).contains(month), (1...31).contains(day)
+    else { return nil }
+    var hour = 0
+    var minute = 0
+    var second = 0
+    var fraction = 0.0
+    var zoneOffset = 0
+    if index < bytes.count {
+      guard expect(UInt8(ascii: "T")) || expect(UInt8(ascii: " ")) else { return nil }
+      guard let parsedHour = number(2), expect(UInt8(ascii: ":")), let parsedMinute = number(2) else { return nil }
+      hour = parsedHour
+      minute = parsedMinute
+      if expect(UInt8(ascii: ":")) {
+        guard let parsedSecond = number(2) else { return nil }
+        second = parsedSecond
+        if expect(UInt8(ascii: ".")) {
+          var scale = 0.1
+          var digits = 0
+          while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            fraction += Double(bytes[index] - 0x30) * scale
+            scale /= 10
+            index += 1
+            digits += 1
+          }
+          if digits == 0 { return nil }
+        }
+      }
+      guard hour < 24, minute < 60, second < 61 else { return nil }
+      if index < bytes.count {
+        if expect(UInt8(ascii: "Z")) {
+        } else if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+          let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
+          index += 1
+          guard let zoneHour = number(2) else { return nil }
+          _ = expect(UInt8(ascii: ":"))
+          guard let zoneMinute = number(2) else { return nil }
+          zoneOffset = sign * (zoneHour * 3600 + zoneMinute * 60)
+        } else {
+          return nil
+        }
+      }
+      guard index == bytes.count else { return nil }
+    }
+    var parts = tm()
+    parts.tm_year = Int32(year - 1900)
+    parts.tm_mon = Int32(month - 1)
+    parts.tm_mday = Int32(day)
+    parts.tm_hour = Int32(hour)
+    parts.tm_min = Int32(minute)
+    parts.tm_sec = Int32(second)
+    let seconds = timegm(&parts)
+    return Date(timeIntervalSince1970: Double(seconds - zoneOffset) + fraction)
+  }
+}

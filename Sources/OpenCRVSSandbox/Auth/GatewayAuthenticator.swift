@@ -1,0 +1,111 @@
+import Foundation
+
+/// Finds and checks the token on a protected route exactly as OpenCRVS's services do:
+/// hapi-auth-jwt2's extraction and verdicts, then `CHECK_INVALID_TOKEN`'s look-up.
+public struct GatewayAuthenticator: Sendable {
+  /// The audience a service requires (`opencrvs:gateway-user`, `opencrvs:config-user`, …).
+  public let audience: String
+  private let authority: TokenAuthority
+  private let invalidated: InvalidatedTokens
+  private let clock: SandboxClock
+
+  /// An authenticator for the service whose tokens must carry `audience`.
+  public init(audience: String, authority: TokenAuthority, invalidated: InvalidatedTokens, clock: SandboxClock) {
+    self.audience = audience
+    self.authority = authority
+    self.invalidated = invalidated
+    self.clock = clock
+  }
+
+  /// The bearer's credentials, or the refusal to send.
+  public func authenticate(_ request: HTTPRequest) -> Result<Credentials, AuthRefusal> {
+    let queryToken = request.queryValue("token")
+    let header = request.headers["Authorization"]
+    let cookieToken = Self.cookieToken(request.headers["Cookie"])
+    let raw = queryToken ?? header ?? cookieToken
+    let token = raw.map(Self.stripBearer) ?? ""
+    guard !token.isEmpty else {
+      return .failure(
+        .unauthorized(
+          "Missing authentication", attribute: false, wwwError: "token is null",
+          problem: Problem(
+            code: "token-missing",
+            message: "No token: send Authorization: Bearer <access_token> (get one from POST /token)")))
+    }
+    let verdict = authority.verify(token, audience: audience, now: clock.nowSeconds())
+    switch verdict {
+    case .notThreeParts:
+      return .failure(
+        .unauthorized(
+          "Missing authentication", attribute: false, wwwError: "Invalid token format",
+          problem: Problem(
+            code: "token-malformed",
+            message:
+              "The token is not a JWT (three base64url parts separated by dots); send the access_token from POST /token"
+          )))
+    case .undecodable:
+      return .failure(
+        .unauthorized(
+          "Invalid token format", attribute: true, wwwError: "Invalid token format",
+          problem: Problem(
+            code: "token-undecodable",
+            message: "The token has three parts but its header or payload is not base64url-encoded JSON")))
+    case .invalid(let reason):
+      return .failure(
+        .unauthorized(
+          "Invalid token", attribute: true, wwwError: "Invalid token",
+          problem: Problem(code: "token-invalid", message: "The token was refused: \(reason)")))
+    case .expired(let claims):
+      let expiry = claims["exp"]?.intValue ?? 0
+      return .failure(
+        .unauthorized(
+          "Expired token", attribute: true, wwwError: "Expired token",
+          problem: Problem(
+            code: "token-expired",
+            message:
+              "The token expired \(clock.nowSeconds() - expiry) s ago (exp \(expiry), sandbox clock \(clock.nowSeconds())); get a new one from POST /token"
+          )))
+    case .valid(let claims):
+      let credentials = Credentials(token: token, claims: claims)
+      if let header, invalidated.contains(Self.stripBearer(header), now: clock.nowSeconds()) {
+        return .failure(
+          .unauthorized(
+            "Invalid credentials", attribute: true, wwwError: "Invalid credentials",
+            problem: Problem(
+              code: "token-invalidated", message: "This token was invalidated with POST /invalidateToken"),
+            systemId: credentials.subject))
+      }
+      if header == nil {
+        // token-verifier.ts reads request.headers.authorization to ask auth about invalidation,
+        // and throws when the token came only from ?token= or a cookie: hapi makes that a 500.
+        return .failure(
+          AuthRefusal(
+            status: 500,
+            body: ["statusCode": 500, "error": "Internal Server Error", "message": "An internal server error occurred"],
+            wwwAuthenticate: nil,
+            problem: Problem(
+              code: "token-only-in-query",
+              message:
+                "OpenCRVS v1.7.4 fails with a 500 when the token comes only as ?token= or a cookie; send it in the Authorization header"
+            ), clientSystemId: credentials.subject))
+      }
+      return .success(credentials)
+    }
+  }
+
+  /// hapi-auth-jwt2 removes every "Bearer" (any case) and every space.
+  static func stripBearer(_ raw: String) -> String {
+    var text = raw
+    while let range = text.range(of: "bearer", options: .caseInsensitive) { text.removeSubrange(range) }
+    return text.replacingOccurrences(of: " ", with: "")
+  }
+
+  private static func cookieToken(_ cookie: String?) -> String? {
+    guard let cookie else { return nil }
+    for pair in cookie.split(separator: ";") {
+      let parts = pair.split(separator: "=", maxSplits: 1)
+      if parts.count == 2, parts[0].trimmingSpaces() == "token" { return parts[1].trimmingSpaces() }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,89 @@
+/// Parses a request body the way hapi 20 (subtext 7.1) does before any handler runs, with the same
+/// refusals: 413 over the limit, 415 for types it does not parse, 400 for bad JSON or `__proto__`.
+public enum PayloadParser {
+  /// A parsed body.
+  public enum Payload: Sendable {
+    /// JSON (`application/json`, `application/*+json`, or no content type); an empty body is `null`.
+    case json(JSONValue)
+    /// `text/*`.
+    case text(String)
+    /// `application/x-www-form-urlencoded`.
+    case form([(name: String, value: String)])
+    /// `application/octet-stream`.
+    case binary([UInt8])
+  }
+
+  /// The body parsed, or the refusal hapi would send (with the sandbox's explanation).
+  public static func parse(_ request: HTTPRequest, maximumBodyBytes: Int = 52_428_800) -> Result<Payload, RouteFailure> {
+    if request.bodyTooLarge {
+      return .failure(
+        RouteFailure(
+          HapiAnswers.payloadTooLarge(limit: maximumBodyBytes),
+          Problem(
+            code: "payload-too-large",
+            message: "The body is larger than the \(maximumBodyBytes)-byte limit OpenCRVS applies")))
+    }
+    let header = request.headers["Content-Type"] ?? "application/json"
+    let mime = header.split(separator: ";").first.map { $0.trimmingSpaces().lowercased() } ?? ""
+    let parts = mime.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+      return .failure(
+        RouteFailure(
+          HapiAnswers.boom(400, "Invalid content-type header"),
+          Problem(code: "content-type-invalid", message: "Content-Type '\(header)' is not a media type")))
+    }
+    if mime == "application/json" || (parts[0] == "application" && parts[1].hasSuffix("+json")) {
+      if request.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .success(.json(.null)) }
+      do {
+        let parsed = try JSONParser.parseWithFacts(request.body)
+        if parsed.facts.hasProtoKey {
+          return .failure(
+            RouteFailure(
+              HapiAnswers.boom(400, "Invalid request payload JSON format"),
+              Problem(code: "json-proto-key", message: "The JSON has a __proto__ key, which hapi refuses")))
+        }
+        return .success(.json(parsed.value))
+      } catch {
+        return .failure(
+          RouteFailure(
+            HapiAnswers.boom(400, "Invalid request payload JSON format"),
+            Problem(code: "json-invalid", message: "The body is not valid JSON: \(error)")))
+      }
+    }
+    if parts[0] == "text" { return .success(.text(String(decoding: request.body, as: UTF8.self))) }
+    if mime == "application/x-www-form-urlencoded" {
+      let text = String(decoding: request.body, as: UTF8.self)
+      return .success(.form(RequestTarget("/?" + text).query))
+    }
+    if mime == "application/octet-stream" { return .success(.binary(request.body)) }
+    return .failure(
+      RouteFailure(
+        HapiAnswers.boom(415, "Unsupported Media Type"),
+        Problem(
+          code: "content-type-unsupported",
+          message: "Content-Type \(mime) is not accepted; send application/json")))
+  }
+
+  /// The refusal for a body hapi would not parse, or nil when it parses.
+  public static func refusal(for request: HTTPRequest) -> RouteResult? {
+    if case .failure(let failure) = parse(request) { return failure.result }
+    return nil
+  }
+}
+
+/// A route that stops before its handler: the answer and why.
+public struct RouteFailure: Error, Sendable {
+  /// The wire answer.
+  public let response: HTTPResponse
+  /// The explanation.
+  public let problem: Problem
+
+  /// A failure with this answer and problem.
+  public init(_ response: HTTPResponse, _ problem: Problem) {
+    self.response = response
+    self.problem = problem
+  }
+
+  /// As a route result.
+  public var result: RouteResult { RouteResult(response, problems: [problem]) }
+}

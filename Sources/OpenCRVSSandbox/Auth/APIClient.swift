@@ -56,7 +56,8 @@ public struct APIClient: Sendable, Equatable {
   /// A client with these parts.
   public init(
     name: String, kind: Kind, clientId: String, clientSecret: String, shaSecret: String, systemId: String,
-    status: Status = .active, scope: [String]? = nil, settings: JSONValue = [:], createdBy: String = "j.campbell",
+    status: Status = .active, scope: [String]? = nil, settings: JSONValue = [:],
+    createdBy: String = "j.campbell",
     variablePrefix: String? = nil
   ) {
     self.name = name

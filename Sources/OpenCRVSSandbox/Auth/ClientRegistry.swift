@@ -51,7 +51,9 @@ public final class ClientRegistry: Sendable {
       name: name, kind: kind, clientId: ids.uuid(), clientSecret: ids.uuid(), shaSecret: ids.uuid(),
       systemId: systemId, scope: scope, settings: defaultSettings)
     let result: Result<APIClient, ChangeError> = clients.withLock { list in
-      if kind == .nationalID && list.contains(where: { $0.kind == .nationalID }) { return .failure(.secondNationalID) }
+      if kind == .nationalID && list.contains(where: { $0.kind == .nationalID }) {
+        return .failure(.secondNationalID)
+      }
       list.append(client)
       return .success(client)
     }
@@ -72,7 +74,9 @@ public final class ClientRegistry: Sendable {
   /// Back to the seeded clients.
   public func reset() { clients.withLock { $0 = seeded } }
 
-  private func update(_ clientId: String, _ change: (inout APIClient) -> Void) throws(ChangeError) -> APIClient {
+  private func update(_ clientId: String, _ change: (inout APIClient) -> Void) throws(ChangeError)
+    -> APIClient
+  {
     let result: APIClient? = clients.withLock { list in
       guard let index = list.firstIndex(where: { $0.clientId == clientId }) else { return nil }
       change(&list[index])

@@ -10,7 +10,9 @@ public struct GatewayAuthenticator: Sendable {
   private let clock: SandboxClock
 
   /// An authenticator for the service whose tokens must carry `audience`.
-  public init(audience: String, authority: TokenAuthority, invalidated: InvalidatedTokens, clock: SandboxClock) {
+  public init(
+    audience: String, authority: TokenAuthority, invalidated: InvalidatedTokens, clock: SandboxClock
+  ) {
     self.audience = audience
     self.authority = authority
     self.invalidated = invalidated
@@ -81,7 +83,10 @@ public struct GatewayAuthenticator: Sendable {
         return .failure(
           AuthRefusal(
             status: 500,
-            body: ["statusCode": 500, "error": "Internal Server Error", "message": "An internal server error occurred"],
+            body: [
+              "statusCode": 500, "error": "Internal Server Error",
+              "message": "An internal server error occurred",
+            ],
             wwwAuthenticate: nil,
             problem: Problem(
               code: "token-only-in-query",

@@ -6,7 +6,8 @@ public final class TokenAuthority: Sendable {
   public static let audiences = [
     "opencrvs:auth-user", "opencrvs:user-mgnt-user", "opencrvs:hearth-user", "opencrvs:gateway-user",
     "opencrvs:notification-user", "opencrvs:workflow-user", "opencrvs:search-user", "opencrvs:metrics-user",
-    "opencrvs:countryconfig-user", "opencrvs:webhooks-user", "opencrvs:config-user", "opencrvs:documents-user",
+    "opencrvs:countryconfig-user", "opencrvs:webhooks-user", "opencrvs:config-user",
+    "opencrvs:documents-user",
   ]
 
   /// The public key as SPKI PEM, as `GET /.well-known` serves it.
@@ -21,7 +22,9 @@ public final class TokenAuthority: Sendable {
   public func systemToken(for client: APIClient, issuedAt: Int, lifetime: Int) -> String {
     var audiences = Self.audiences
     if client.scope.contains("notification-api") { audiences.append("opencrvs:notification-api-user") }
-    return sign(scope: client.scope, issuedAt: issuedAt, lifetime: lifetime, audiences: audiences, subject: client.systemId)
+    return sign(
+      scope: client.scope, issuedAt: issuedAt, lifetime: lifetime, audiences: audiences,
+      subject: client.systemId)
   }
 
   /// A user token (national system admin and friends) with `scope` for the user `subject`.
@@ -29,7 +32,9 @@ public final class TokenAuthority: Sendable {
     sign(scope: scope, issuedAt: issuedAt, lifetime: lifetime, audiences: Self.audiences, subject: subject)
   }
 
-  private func sign(scope: [String], issuedAt: Int, lifetime: Int, audiences: [String], subject: String) -> String {
+  private func sign(scope: [String], issuedAt: Int, lifetime: Int, audiences: [String], subject: String)
+    -> String
+  {
     let claims: JSONObject = [
       "scope": .array(scope.map(JSONValue.string)), "iat": .number(Double(issuedAt)),
       "exp": .number(Double(issuedAt + lifetime)), "aud": .array(audiences.map(JSONValue.string)),
@@ -37,6 +42,15 @@ public final class TokenAuthority: Sendable {
     ]
     _ = claims
     return ""
+  }
+
+  /// The `exp` claim of a token without checking anything else (for invalidation lists).
+  public static func unverifiedExpiry(of token: String) -> Int? {
+    let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 3, let payload = Base64.decodeURL(String(parts[1])),
+      let claims = try? JSONParser.parse(payload)
+    else { return nil }
+    return claims["exp"]?.intValue
   }
 
   /// The verdict on `token` for a service requiring `audience`, at `now` (seconds since 1970).

@@ -8,7 +8,8 @@ public struct TokenEndpoint: Sendable {
 
   static let clientCredentials = "client_credentials"
   static let tokenExchange = "urn:opencrvs:oauth:grant-type:token-exchange"
-  static let errorURI = "Refer to https://documentation.opencrvs.org/technology/interoperability/authenticate-a-client"
+  static let errorURI =
+    "Refer to https://documentation.opencrvs.org/technology/interoperability/authenticate-a-client"
 
   /// An endpoint issuing tokens for `clients`, valid `lifetime` seconds on `clock`.
   public init(clients: ClientRegistry, authority: TokenAuthority, clock: SandboxClock, lifetime: Int) {
@@ -56,7 +57,8 @@ public struct TokenEndpoint: Sendable {
     let clientId = request.queryValue("client_id") ?? ""
     let secret = request.queryValue("client_secret") ?? ""
     guard !clientId.isEmpty, !secret.isEmpty else {
-      let missing = [clientId.isEmpty ? "client_id" : nil, secret.isEmpty ? "client_secret" : nil].compactMap { $0 }
+      let missing = [clientId.isEmpty ? "client_id" : nil, secret.isEmpty ? "client_secret" : nil].compactMap
+      { $0 }
       return refuse(
         400, "invalid_request", "Invalid request. Check that all required parameters have been provided.",
         problem: Problem(
@@ -95,7 +97,9 @@ public struct TokenEndpoint: Sendable {
     }
     return Problem(
       code: "token-grant-type-missing",
-      message: "grant_type is missing from the query string; use ?grant_type=client_credentials&client_id=…&client_secret=…")
+      message:
+        "grant_type is missing from the query string; use ?grant_type=client_credentials&client_id=…&client_secret=…"
+    )
   }
 
   private func invalidClient(_ explanation: String) -> RouteResult {
@@ -104,7 +108,8 @@ public struct TokenEndpoint: Sendable {
       problem: Problem(code: "token-invalid-client", message: explanation))
   }
 
-  private func refuse(_ status: Int, _ error: String, _ description: String, problem: Problem) -> RouteResult {
+  private func refuse(_ status: Int, _ error: String, _ description: String, problem: Problem) -> RouteResult
+  {
     RouteResult(refusalResponse(status, error, description), problems: [problem])
   }
 

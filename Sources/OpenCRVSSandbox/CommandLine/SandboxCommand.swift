@@ -99,7 +99,8 @@ public enum SandboxCommand: Sendable {
         let text = try options.value(for: flag)
         guard let seed = UInt64(text) else { throw UsageError("--seed: '\(text)' is not a whole number ≥ 0") }
         configuration.seed = seed
-      case "--token-lifetime": configuration.tokenLifetime = try options.integer(for: flag, in: 1...31_536_000)
+      case "--token-lifetime":
+        configuration.tokenLifetime = try options.integer(for: flag, in: 1...31_536_000)
       case "--signing-key": configuration.signingKeyFile = try options.value(for: flag)
       case "--control-token": configuration.controlToken = try options.value(for: flag)
       case "--validation-url":
@@ -156,7 +157,8 @@ struct OptionReader {
   mutating func integer(for flag: String, in range: ClosedRange<Int>) throws(UsageError) -> Int {
     let text = try value(for: flag)
     guard let number = Int(text), range.contains(number) else {
-      throw UsageError("\(flag): '\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+      throw UsageError(
+        "\(flag): '\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
     }
     return number
   }

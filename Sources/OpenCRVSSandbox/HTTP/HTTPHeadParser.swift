@@ -41,7 +41,9 @@ enum HTTPHeadParser {
       return .failure(HTTPParseError(status: 505, reason: "unsupported version \(other)"))
     default: return .failure(bad("invalid HTTP version"))
     }
-    guard parts[1].allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else { return .failure(bad("invalid request target")) }
+    guard parts[1].allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else {
+      return .failure(bad("invalid request target"))
+    }
     var target = String(decoding: parts[1], as: UTF8.self)
     if !target.hasPrefix("/") {
       if target == "*" {
@@ -58,13 +60,19 @@ enum HTTPHeadParser {
       guard let first = line.first, first != 0x20, first != 0x09 else {
         return .failure(bad("obsolete header line folding"))
       }
-      guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return .failure(bad("header line without ':'")) }
+      guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
+        return .failure(bad("header line without ':'"))
+      }
       let name = line[line.startIndex..<colon]
       guard !name.isEmpty, name.allSatisfy(isTokenByte) else { return .failure(bad("invalid header name")) }
       var valueStart = colon + 1
       var valueEnd = line.endIndex
-      while valueStart < valueEnd && (line[valueStart] == 0x20 || line[valueStart] == 0x09) { valueStart += 1 }
-      while valueEnd > valueStart && (line[valueEnd - 1] == 0x20 || line[valueEnd - 1] == 0x09) { valueEnd -= 1 }
+      while valueStart < valueEnd && (line[valueStart] == 0x20 || line[valueStart] == 0x09) {
+        valueStart += 1
+      }
+      while valueEnd > valueStart && (line[valueEnd - 1] == 0x20 || line[valueEnd - 1] == 0x09) {
+        valueEnd -= 1
+      }
       let value = line[valueStart..<valueEnd]
       guard value.allSatisfy({ $0 >= 0x20 || $0 == 0x09 }), !value.contains(0x7F) else {
         return .failure(bad("control character in header value"))
@@ -97,7 +105,9 @@ enum HTTPHeadParser {
       guard lengths.isEmpty else {
         return .failure(bad("both Content-Length and Transfer-Encoding (a request-smuggling shape)"))
       }
-      let codings = encodings.joined(separator: ",").split(separator: ",").map { $0.trimmingSpaces().lowercased() }
+      let codings = encodings.joined(separator: ",").split(separator: ",").map {
+        $0.trimmingSpaces().lowercased()
+      }
       guard codings == ["chunked"] else {
         return .failure(bad("unsupported Transfer-Encoding \(encodings.joined(separator: ", "))"))
       }

@@ -145,7 +145,9 @@ public struct HTTPRequestParser: Sendable {
         state = .finished
         request.body.append(contentsOf: buffer[readIndex..<readIndex + available])
         readIndex += available
-        state = available == remaining ? .chunkDataEnd(request) : .chunkData(request, remaining: remaining - available)
+        state =
+          available == remaining
+          ? .chunkDataEnd(request) : .chunkData(request, remaining: remaining - available)
       case .chunkDataEnd(let request):
         guard buffer.count - readIndex >= 2 else {
           if buffer.count - readIndex == 1 && buffer[readIndex] != 0x0D && buffer[readIndex] != 0x0A {
@@ -212,7 +214,9 @@ public struct HTTPRequestParser: Sendable {
     while index < buffer.count {
       if buffer[index] == 0x0A {
         if index + 1 < buffer.count && buffer[index + 1] == 0x0A { return index + 2 }
-        if index + 2 < buffer.count && buffer[index + 1] == 0x0D && buffer[index + 2] == 0x0A { return index + 3 }
+        if index + 2 < buffer.count && buffer[index + 1] == 0x0D && buffer[index + 2] == 0x0A {
+          return index + 3
+        }
       }
       index += 1
     }
@@ -222,7 +226,9 @@ public struct HTTPRequestParser: Sendable {
 
   private mutating func parseHead() -> Event {
     // Tolerate the stray CRLFs some clients send between pipelined requests (RFC 9112 §2.2).
-    while readIndex < buffer.count && (buffer[readIndex] == 0x0D || buffer[readIndex] == 0x0A) { readIndex += 1 }
+    while readIndex < buffer.count && (buffer[readIndex] == 0x0D || buffer[readIndex] == 0x0A) {
+      readIndex += 1
+    }
     if readIndex >= buffer.count { return .needMoreData }
     guard let headEnd = findHeadEnd() else {
       if buffer.count - readIndex > limits.maximumHeadBytes {

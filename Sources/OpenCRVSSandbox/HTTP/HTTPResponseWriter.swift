@@ -23,7 +23,8 @@ enum HTTPResponseWriter {
     output.append(contentsOf: "content-length: \(response.body.count)\r\n".utf8)
     output.append(contentsOf: HTTPDate.current())
     if keepAlive {
-      output.append(contentsOf: "Connection: keep-alive\r\nKeep-Alive: timeout=\(Int(idleTimeout))\r\n\r\n".utf8)
+      output.append(
+        contentsOf: "Connection: keep-alive\r\nKeep-Alive: timeout=\(Int(idleTimeout))\r\n\r\n".utf8)
     } else {
       output.append(contentsOf: "Connection: close\r\n\r\n".utf8)
     }
@@ -33,7 +34,8 @@ enum HTTPResponseWriter {
 
   /// A bare error answer for bytes that are not a request, as Node sends it.
   static func protocolError(_ error: HTTPParseError) -> [UInt8] {
-    Array("HTTP/1.1 \(error.status) \(HTTPResponse.reasonPhrase(error.status))\r\nConnection: close\r\n\r\n".utf8)
+    Array(
+      "HTTP/1.1 \(error.status) \(HTTPResponse.reasonPhrase(error.status))\r\nConnection: close\r\n\r\n".utf8)
   }
 
   static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)

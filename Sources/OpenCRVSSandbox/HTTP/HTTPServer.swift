@@ -142,7 +142,8 @@ public final class HTTPServer: Sendable {
         case .respond, .respondAndClose:
           let keep = keepAlive && response.connectionAction == .respond
           let bytes = HTTPResponseWriter.bytes(
-            for: response, keepAlive: keep, includeBody: request.method != "HEAD", idleTimeout: limits.idleTimeout)
+            for: response, keepAlive: keep, includeBody: request.method != "HEAD",
+            idleTimeout: limits.idleTimeout)
           let sent = bytes.withUnsafeBytes { Socket.sendAll(fd, $0) }
           let nowStopping = setBusy(connectionID, false)
           if !sent || !keep || nowStopping { break connectionLoop }

@@ -21,14 +21,18 @@ public struct SocketError: Error, Sendable, CustomStringConvertible {
 /// The thin layer over Glibc sockets; the only file that calls socket functions directly.
 enum Socket {
   /// Opens, binds and listens on `host:port` (port 0 picks a free one); returns the fd and real port.
-  static func listen(host: String, port: Int, backlog: Int32 = 1024) throws(SocketError) -> (fd: Int32, port: Int) {
+  static func listen(host: String, port: Int, backlog: Int32 = 1024) throws(SocketError) -> (
+    fd: Int32, port: Int
+  ) {
     var hints = addrinfo()
     hints.ai_family = AF_UNSPEC
     hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
     hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
     var results: UnsafeMutablePointer<addrinfo>?
     let status = getaddrinfo(host, String(port), &hints, &results)
-    guard status == 0, let first = results else { throw SocketError(operation: "resolve \(host)", code: EINVAL) }
+    guard status == 0, let first = results else {
+      throw SocketError(operation: "resolve \(host)", code: EINVAL)
+    }
     defer { freeaddrinfo(results) }
     let fd = socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard fd >= 0 else { throw SocketError(operation: "socket", code: errno) }
@@ -137,7 +141,9 @@ enum Socket {
   private static func portNumber(of address: UnsafePointer<sockaddr>) -> Int {
     switch Int32(address.pointee.sa_family) {
     case AF_INET:
-      return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) }
+      return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+        Int(UInt16(bigEndian: $0.pointee.sin_port))
+      }
     case AF_INET6:
       return address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
         Int(UInt16(bigEndian: $0.pointee.sin6_port))
@@ -148,8 +154,11 @@ enum Socket {
 
   private static func describe(_ address: UnsafePointer<sockaddr>) -> String {
     var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
-    let length = Int32(address.pointee.sa_family) == AF_INET6 ? MemoryLayout<sockaddr_in6>.size : MemoryLayout<sockaddr_in>.size
-    guard getnameinfo(address, socklen_t(length), &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 else {
+    let length =
+      Int32(address.pointee.sa_family) == AF_INET6
+      ? MemoryLayout<sockaddr_in6>.size : MemoryLayout<sockaddr_in>.size
+    guard getnameinfo(address, socklen_t(length), &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0
+    else {
       return "unknown"
     }
     return String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -17,6 +17,9 @@ public enum ControlRoutes {
         return json(200, ["status": "ok"])
       }
     }
+    addClientRoutes(to: &router)
+    addClockRoutes(to: &router)
+    addJournalRoutes(to: &router)
     return router
   }
 

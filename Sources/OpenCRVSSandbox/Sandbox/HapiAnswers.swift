@@ -7,7 +7,9 @@ public enum HapiAnswers {
   public static let jsonContentType = "application/json; charset=utf-8"
 
   /// A Boom error body `{"statusCode","error","message"}` with hapi's headers.
-  public static func boom(_ status: Int, _ message: String, extraHeaders: HTTPHeaders = HTTPHeaders()) -> HTTPResponse {
+  public static func boom(_ status: Int, _ message: String, extraHeaders: HTTPHeaders = HTTPHeaders())
+    -> HTTPResponse
+  {
     let body: JSONValue = [
       "statusCode": .number(Double(status)), "error": .string(HTTPResponse.reasonPhrase(status)),
       "message": .string(message),
@@ -16,7 +18,9 @@ public enum HapiAnswers {
   }
 
   /// A JSON answer with hapi's `content-type` and default `cache-control: no-cache`.
-  public static func json(_ status: Int, _ body: JSONValue, extraHeaders: HTTPHeaders = HTTPHeaders()) -> HTTPResponse {
+  public static func json(_ status: Int, _ body: JSONValue, extraHeaders: HTTPHeaders = HTTPHeaders())
+    -> HTTPResponse
+  {
     jsonBytes(status, JSONWriter.bytes(body), extraHeaders: extraHeaders)
   }
 

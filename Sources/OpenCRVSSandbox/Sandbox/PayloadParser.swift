@@ -14,7 +14,9 @@ public enum PayloadParser {
   }
 
   /// The body parsed, or the refusal hapi would send (with the sandbox's explanation).
-  public static func parse(_ request: HTTPRequest, maximumBodyBytes: Int = 52_428_800) -> Result<Payload, RouteFailure> {
+  public static func parse(_ request: HTTPRequest, maximumBodyBytes: Int = 52_428_800) -> Result<
+    Payload, RouteFailure
+  > {
     if request.bodyTooLarge {
       return .failure(
         RouteFailure(
@@ -33,7 +35,9 @@ public enum PayloadParser {
           Problem(code: "content-type-invalid", message: "Content-Type '\(header)' is not a media type")))
     }
     if mime == "application/json" || (parts[0] == "application" && parts[1].hasSuffix("+json")) {
-      if request.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .success(.json(.null)) }
+      if request.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        return .success(.json(.null))
+      }
       do {
         let parsed = try JSONParser.parseWithFacts(request.body)
         if parsed.facts.hasProtoKey {

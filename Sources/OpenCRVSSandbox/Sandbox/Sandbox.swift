@@ -16,6 +16,14 @@ public final class Sandbox: HTTPHandler {
   public let country: CountryData
   /// The live FHIR Locations.
   public let locations: LocationStore
+  /// The API clients.
+  public let clients: ClientRegistry
+  /// Signs and verifies tokens.
+  public let authority: TokenAuthority
+  /// Tokens refused through `POST /invalidateToken`.
+  public let invalidatedTokens: InvalidatedTokens
+  /// Every exchange on the OpenCRVS routes.
+  public let journal: Journal
 
   private let serviceRouter: Router<RouteResult>
   private let gatewayRouter: Router<RouteResult>
@@ -29,15 +37,36 @@ public final class Sandbox: HTTPHandler {
     self.log = log
     self.clock = SandboxClock(start: configuration.clockStart)
     self.ids = IDGenerator(seed: configuration.seed)
-    self.country = try SandboxStartError.loadCountry(configuration.countryDirectory)
+    let (country, countryDirectory) = try SandboxStartError.loadCountry(configuration.countryDirectory)
+    self.country = country
     let clock = self.clock
     let ids = self.ids
+    let keyPEM = try SandboxStartError.signingKeyPEM(
+      file: configuration.signingKeyFile, countryDirectory: countryDirectory)
+    do {
+      authority = try TokenAuthority(privateKeyPEM: keyPEM)
+    } catch {
+      throw SandboxStartError("signing key: \(error)", exitCode: 66)
+    }
+    clients = ClientRegistry(seeded: country.clientsOrBuiltIn.compactMap(APIClient.init(seed:)), ids: ids)
+    invalidatedTokens = InvalidatedTokens()
+    let journalFile = try configuration.journalFile.map { path throws(SandboxStartError) in
+      try JournalFile(path: path, log: log)
+    }
+    journal = Journal(limit: configuration.journalLimit, file: journalFile)
     self.locations = LocationStore(
       country: country, origin: configuration.locationOrigin, now: { clock.now() }, newID: { ids.uuid() })
-    let services = Router<RouteResult>()
+    var services = Router<RouteResult>()
     var gateway = Router<RouteResult>()
     Self.addGatewayHealth(to: &gateway)
-    LocationRoutes.add(to: &gateway, locations: locations)
+    let tokenEndpoint = TokenEndpoint(
+      clients: clients, authority: authority, clock: clock, lifetime: configuration.tokenLifetime)
+    AuthRoutes.add(
+      services: &services, gateway: &gateway, endpoint: tokenEndpoint, authority: authority,
+      invalidated: invalidatedTokens, clock: clock)
+    let configAuthenticator = GatewayAuthenticator(
+      audience: "opencrvs:config-user", authority: authority, invalidated: invalidatedTokens, clock: clock)
+    LocationRoutes.add(to: &gateway, locations: locations, authenticator: configAuthenticator)
     self.serviceRouter = services
     self.gatewayRouter = gateway
     self.controlRouter = ControlRoutes.router()
@@ -49,10 +78,18 @@ public final class Sandbox: HTTPHandler {
       return handleControl(request)
     }
     let started = DispatchTime.now().uptimeNanoseconds
-    let result = route(request)
-    var response = result.response
-    if let firstError = result.problems.first(where: { $0.severity == .error }), response.status >= 400 {
-      response.headers.add("x-sandbox-problem", firstError.code)
+    let receivedAt = clock.now()
+    var result = route(request)
+    if let firstError = result.problems.first(where: { $0.severity == .error }), result.response.status >= 400
+    {
+      result.response.headers.add("x-sandbox-problem", firstError.code)
+      if configuration.explain {
+        result.response = Self.explained(result.response, problems: result.problems)
+      }
+    }
+    let response = result.response
+    journal.record { sequence in
+      Exchange(sequence: sequence, receivedAt: receivedAt, request: request, result: result, scenario: nil)
     }
     if configuration.logRequests {
       log.line(RequestLogLine.format(request: request, result: result, startedNanoseconds: started))
@@ -60,11 +97,23 @@ public final class Sandbox: HTTPHandler {
     return response
   }
 
+  /// `--explain`: the problems added next to the real fields of a JSON-object error body.
+  static func explained(_ response: HTTPResponse, problems: [Problem]) -> HTTPResponse {
+    guard case .object(var object)? = try? JSONParser.parse(response.body) else { return response }
+    object["problems"] = .array(problems.map(\.json))
+    var copy = response
+    copy.body = JSONWriter.bytes(.object(object))
+    return copy
+  }
+
   /// Back to the seeded state.
   public func reset() {
     clock.reset()
     ids.reset()
     locations.reset()
+    clients.reset()
+    invalidatedTokens.reset()
+    journal.clear()
   }
 
   private func route(_ request: HTTPRequest) -> RouteResult {
@@ -84,7 +133,8 @@ public final class Sandbox: HTTPHandler {
       problems: [
         Problem(
           code: "route-not-found",
-          message: "No OpenCRVS v1.7 route answers \(request.method) \(request.path); see the README's route list")
+          message:
+            "No OpenCRVS v1.7 route answers \(request.method) \(request.path); see the README's route list")
       ])
   }
 
@@ -99,7 +149,8 @@ public final class Sandbox: HTTPHandler {
     }
     guard let (handler, parameters) = controlRouter.match(method: request.method, path: request.path) else {
       return ControlRoutes.error(
-        404, "not-found", "No control route \(request.method) \(request.path); see GET /_sandbox/openapi.json")
+        404, "not-found", "No control route \(request.method) \(request.path); see GET /_sandbox/openapi.json"
+      )
     }
     return handler(request, parameters)(self)
   }

@@ -39,7 +39,9 @@ public final class SandboxServer: Sendable {
   public func stop() { server.stop() }
 
   private static func writeReadyFile(_ path: String, url: String, port: Int) throws(SandboxStartError) {
-    let body: JSONValue = ["url": .string(url), "port": .number(Double(port)), "pid": .number(Double(getpid()))]
+    let body: JSONValue = [
+      "url": .string(url), "port": .number(Double(port)), "pid": .number(Double(getpid())),
+    ]
     let temporary = path + ".tmp-\(getpid())"
     do {
       try Data(JSONWriter.bytes(body)).write(to: URL(fileURLWithPath: temporary))

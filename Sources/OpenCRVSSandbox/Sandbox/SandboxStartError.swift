@@ -14,25 +14,53 @@ public struct SandboxStartError: Error, Sendable, CustomStringConvertible {
     self.exitCode = exitCode
   }
 
-  static func loadCountry(_ directory: String?) throws(SandboxStartError) -> CountryData {
+  static func loadCountry(_ directory: String?) throws(SandboxStartError) -> (
+    data: CountryData, directory: URL
+  ) {
     let url: URL
     if let directory {
       url = URL(fileURLWithPath: directory)
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else {
         throw SandboxStartError("--country \(directory): no such folder", exitCode: 66)
       }
     } else {
       guard let builtIn = FarajalandSeed.directory else {
         throw SandboxStartError(
-          "the built-in Farajaland seed was not found next to the executable; pass --country DIR", exitCode: 66)
+          "the built-in Farajaland seed was not found next to the executable; pass --country DIR",
+          exitCode: 66)
       }
       url = builtIn
     }
     do {
-      return try CountryData.load(from: url)
+      return (try CountryData.load(from: url), url)
     } catch {
       throw SandboxStartError("country data: \(error)", exitCode: 66)
     }
+  }
+}
+
+extension SandboxStartError {
+  /// The PEM that signs tokens: `--signing-key`, else the country folder's `signing-key.pem`, else
+  /// the built-in Farajaland test key.
+  static func signingKeyPEM(file: String?, countryDirectory: URL) throws(SandboxStartError) -> String {
+    var candidates: [URL] = []
+    if let file {
+      guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+        throw SandboxStartError("--signing-key \(file): cannot read the file", exitCode: 66)
+      }
+      return text
+    }
+    candidates.append(countryDirectory.appendingPathComponent("signing-key.pem"))
+    if let builtIn = FarajalandSeed.directory {
+      candidates.append(builtIn.appendingPathComponent("signing-key.pem"))
+    }
+    for candidate in candidates {
+      if let text = try? String(contentsOf: candidate, encoding: .utf8) { return text }
+    }
+    throw SandboxStartError(
+      "no signing key: pass --signing-key FILE (an RSA private key in PEM)", exitCode: 66)
   }
 }

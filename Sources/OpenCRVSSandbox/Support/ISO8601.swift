@@ -57,7 +57,9 @@ public enum ISO8601 {
     var zoneOffset = 0
     if index < bytes.count {
       guard expect(UInt8(ascii: "T")) || expect(UInt8(ascii: " ")) else { return nil }
-      guard let parsedHour = number(2), expect(UInt8(ascii: ":")), let parsedMinute = number(2) else { return nil }
+      guard let parsedHour = number(2), expect(UInt8(ascii: ":")), let parsedMinute = number(2) else {
+        return nil
+      }
       hour = parsedHour
       minute = parsedMinute
       if expect(UInt8(ascii: ":")) {

@@ -1,0 +1,110 @@
+import Foundation
+
+/// One request the sandbox received on an OpenCRVS route and what it answered, secrets masked.
+public struct Exchange: Sendable {
+  /// Sequential id, as a string (`"1"`, `"2"`…); `after` filters compare it numerically.
+  public let id: String
+  /// The sequence number behind `id`.
+  public let sequence: Int
+  /// When the request arrived, sandbox clock.
+  public let receivedAt: Date
+  /// The method.
+  public let method: String
+  /// The path as received, without the query.
+  public let path: String
+  /// The query parameters, masked.
+  public let query: [(name: String, value: String)]
+  /// The request headers as received, masked.
+  public let headers: HTTPHeaders
+  /// The body: JSON when it parsed as JSON, else text; nil when empty.
+  public let body: JSONValue?
+  /// The client from a valid token or `client_id`.
+  public let clientId: String?
+  /// The scenario that shaped the answer, if any.
+  public let scenario: String?
+  /// The status sent.
+  public let status: Int
+  /// The response headers sent.
+  public let responseHeaders: HTTPHeaders
+  /// The response body: JSON when it is JSON, else text.
+  public let responseBody: JSONValue?
+  /// What was wrong or doubtful.
+  public let problems: [Problem]
+
+  /// Builds an exchange from a request and its result, masking secrets.
+  public init(
+    sequence: Int, receivedAt: Date, request: HTTPRequest, result: RouteResult, scenario: String?
+  ) {
+    self.sequence = sequence
+    self.id = String(sequence)
+    self.receivedAt = receivedAt
+    self.method = request.method
+    self.path = request.path
+    self.query = SecretMasking.query(request.query)
+    var headers = HTTPHeaders()
+    for field in request.headers {
+      if HTTPHeaders.sameName(field.name, "Authorization") {
+        headers.add(field.name, SecretMasking.authorization(field.value))
+      } else {
+        headers.add(field.name, field.value)
+      }
+    }
+    self.headers = headers
+    self.body = Self.bodyValue(request.body, tooLarge: request.bodyTooLarge)
+    self.clientId = result.clientId
+    self.scenario = scenario
+    self.status = result.response.status
+    self.responseHeaders = result.response.headers
+    self.responseBody = Self.bodyValue(result.response.body, tooLarge: false)
+    self.problems = result.problems
+  }
+
+  private static func bodyValue(_ bytes: [UInt8], tooLarge: Bool) -> JSONValue? {
+    if tooLarge { return .string("(body over the size limit, not kept)") }
+    if bytes.isEmpty { return nil }
+    if let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
+      first == UInt8(ascii: "{") || first == UInt8(ascii: "["), let value = try? JSONParser.parse(bytes)
+    {
+      return SecretMasking.body(value)
+    }
+    return .string(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// The control API's JSON form (interface §4).
+  public var json: JSONValue {
+    [
+      "id": .string(id), "receivedAt": .string(ISO8601.string(receivedAt)), "method": .string(method),
+      "path": .string(path), "query": Self.multiObject(query.map { ($0.name, $0.value) }),
+      "headers": Self.multiObject(headers.fields.map { ($0.name, $0.value) }), "body": body ?? .null,
+      "clientId": clientId.map(JSONValue.string) ?? .null,
+      "scenario": scenario.map(JSONValue.string) ?? .null,
+      "response": [
+        "status": .number(Double(status)),
+        "headers": Self.multiObject(responseHeaders.fields.map { ($0.name, $0.value) }),
+        "body": responseBody ?? .null,
+      ],
+      "problems": .array(problems.map(\.json)),
+    ]
+  }
+
+  /// A short form for near-miss reports.
+  public var summary: JSONValue {
+    [
+      "id": .string(id), "method": .string(method), "path": .string(path), "status": .number(Double(status)),
+      "clientId": clientId.map(JSONValue.string) ?? .null,
+    ]
+  }
+
+  /// Repeated names become arrays, as a parsed query string does in Node.
+  static func multiObject(_ pairs: [(String, String)]) -> JSONValue {
+    var object = JSONObject()
+    for (name, value) in pairs {
+      switch object[name] {
+      case nil: object[name] = .string(value)
+      case .array(let existing)?: object[name] = .array(existing + [.string(value)])
+      case let existing?: object[name] = .array([existing, .string(value)])
+      }
+    }
+    return .object(object)
+  }
+}

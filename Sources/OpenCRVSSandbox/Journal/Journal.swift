@@ -1,0 +1,87 @@
+import Foundation
+import Synchronization
+
+/// Every exchange on the OpenCRVS routes, newest `limit` kept in memory, optionally appended to a
+/// file as JSON lines. Readers can wait for exchanges that have not arrived yet.
+public final class Journal: Sendable {
+  private struct State: Sendable {
+    var exchanges: [Exchange] = []
+    var start = 0
+    var nextSequence = 1
+    var dropped = 0
+  }
+
+  private let limit: Int
+  private let state = Mutex(State())
+  private let arrivals = NSCondition()
+  private let file: JournalFile?
+
+  /// A journal keeping the newest `limit` exchanges, also appending to `file` when given.
+  public init(limit: Int, file: JournalFile? = nil) {
+    self.limit = max(1, limit)
+    self.file = file
+  }
+
+  /// Records one exchange built by `make` from the next sequence number; returns it.
+  @discardableResult
+  public func record(_ make: (Int) -> Exchange) -> Exchange {
+    let exchange = state.withLock { state -> Exchange in
+      let exchange = make(state.nextSequence)
+      state.nextSequence += 1
+      state.exchanges.append(exchange)
+      if state.exchanges.count - state.start > limit {
+        state.start += 1
+        state.dropped += 1
+      }
+      if state.start > 4096 && state.start * 2 > state.exchanges.count {
+        state.exchanges.removeFirst(state.start)
+        state.start = 0
+      }
+      return exchange
+    }
+    file?.append(exchange.json)
+    arrivals.lock()
+    arrivals.broadcast()
+    arrivals.unlock()
+    return exchange
+  }
+
+  /// The kept exchanges, oldest first.
+  public var all: [Exchange] { state.withLock { Array($0.exchanges[$0.start...]) } }
+
+  /// How many exchanges `--journal-limit` evicted.
+  public var dropped: Int { state.withLock { $0.dropped } }
+
+  /// The exchange with this id, if still kept.
+  public func exchange(id: String) -> Exchange? {
+    guard let sequence = Int(id) else { return nil }
+    return state.withLock { state in
+      state.exchanges[state.start...].first { $0.sequence == sequence }
+    }
+  }
+
+  /// Empties the journal (the file keeps what it has); returns how many were removed.
+  @discardableResult
+  public func clear() -> Int {
+    state.withLock { state in
+      let count = state.exchanges.count - state.start
+      state.exchanges = []
+      state.start = 0
+      state.dropped = 0
+      return count
+    }
+  }
+
+  /// Waits until `condition` holds over the kept exchanges or `milliseconds` pass; returns the
+  /// exchanges at that moment.
+  public func wait(milliseconds: Int, until condition: ([Exchange]) -> Bool) -> [Exchange] {
+    let deadline = Date().addingTimeInterval(Double(max(0, milliseconds)) / 1000)
+    arrivals.lock()
+    defer { arrivals.unlock() }
+    while true {
+      let current = all
+      if condition(current) || Date() >= deadline { return current }
+      _ = arrivals.wait(until: min(deadline, Date().addingTimeInterval(0.1)))
+    }
+  }
+}

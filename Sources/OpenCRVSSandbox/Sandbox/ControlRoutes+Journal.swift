@@ -1,0 +1,120 @@
+extension ControlRoutes {
+  /// `GET/DELETE /_sandbox/requests`, `GET /_sandbox/requests/{id}` and `POST /_sandbox/verify`.
+  static func addJournalRoutes(to router: inout Router<Action>) {
+    router.add("GET", "/_sandbox/requests") { request, _ in
+      { sandbox in listRequests(request, sandbox.journal) }
+    }
+    router.add("DELETE", "/_sandbox/requests") { _, _ in
+      { sandbox in json(200, ["deleted": .number(Double(sandbox.journal.clear()))]) }
+    }
+    router.add("GET", "/_sandbox/requests/{id}") { _, parameters in
+      { sandbox in
+        let id = parameters["id"] ?? ""
+        guard let exchange = sandbox.journal.exchange(id: id) else {
+          return error(
+            404, "request-not-found", "No exchange \(id) in the journal (it may have been dropped or deleted)"
+          )
+        }
+        return json(200, exchange.json)
+      }
+    }
+    router.add("POST", "/_sandbox/verify") { request, _ in
+      { sandbox in verify(request, sandbox.journal) }
+    }
+  }
+
+  private static func listRequests(_ request: HTTPRequest, _ journal: Journal) -> HTTPResponse {
+    var criteria = ExchangeCriteria()
+    criteria.method = request.queryValue("method")
+    criteria.path = request.queryValue("path")
+    criteria.clientId = request.queryValue("clientId")
+    if let status = request.queryValue("status") {
+      guard let number = Int(status) else {
+        return error(400, "invalid-query", "status must be a number like 400")
+      }
+      criteria.status = number
+    }
+    var after = 0
+    if let text = request.queryValue("after") {
+      guard let number = Int(text) else { return error(400, "invalid-query", "after must be an exchange id") }
+      after = number
+    }
+    var limit = Int.max
+    if let text = request.queryValue("limit") {
+      guard let number = Int(text), number >= 0 else {
+        return error(400, "invalid-query", "limit must be a whole number ≥ 0")
+      }
+      limit = number
+    }
+    let matching = journal.all.filter { $0.sequence > after && criteria.matches($0) }
+    return json(
+      200,
+      [
+        "total": .number(Double(matching.count)), "dropped": .number(Double(journal.dropped)),
+        "requests": .array(matching.prefix(limit).map(\.json)),
+      ])
+  }
+
+  private static func verify(_ request: HTTPRequest, _ journal: Journal) -> HTTPResponse {
+    let body: JSONValue
+    switch readJSONBody(request) {
+    case .success(let value): body = value
+    case .failure(let failure): return failure.response
+    }
+    guard case .object(let object) = body else { return error(400, "invalid-body", "Send a JSON object") }
+    let known: Set = ["method", "path", "status", "clientId", "json", "count", "atLeast", "within"]
+    if let unknown = object.keys.first(where: { !known.contains($0) }) {
+      return error(
+        400, "invalid-body",
+        "Unknown field '\(unknown)'; verify takes \(known.sorted().joined(separator: ", "))")
+    }
+    var criteria = ExchangeCriteria(
+      method: body["method"]?.stringValue, path: body["path"]?.stringValue,
+      clientId: body["clientId"]?.stringValue,
+      status: body["status"]?.intValue)
+    if let pointers = body["json"] {
+      guard case .object(let map) = pointers else {
+        return error(
+          400, "invalid-body", "json must map JSON Pointers to values: {\"/resourceType\": \"Bundle\"}")
+      }
+      for member in map {
+        guard let pointer = try? JSONPointer(member.key) else {
+          return error(
+            400, "invalid-body", "json: '\(member.key)' is not a JSON Pointer (it must start with /)")
+        }
+        criteria.json.append((pointer, member.value))
+      }
+    }
+    let exact = body["count"]?.intValue
+    let atLeast = body["atLeast"]?.intValue ?? (exact == nil ? 1 : nil)
+    let within = body["within"]?.intValue ?? 0
+    func holds(_ count: Int) -> Bool {
+      if let exact, count != exact { return false }
+      if let atLeast, count < atLeast { return false }
+      return true
+    }
+    let exchanges = journal.wait(milliseconds: within) { current in
+      holds(current.filter(criteria.matches).count)
+    }
+    let matched = exchanges.filter(criteria.matches).count
+    if holds(matched) { return json(200, ["matched": .number(Double(matched))]) }
+    let candidates: [(exchange: Exchange, reasons: [String])] = exchanges.compactMap { exchange in
+      let reasons = criteria.mismatches(exchange)
+      return reasons.isEmpty ? nil : (exchange, reasons)
+    }
+    let closest = candidates.sorted { left, right in
+      if left.reasons.count != right.reasons.count { return left.reasons.count < right.reasons.count }
+      return left.exchange.sequence > right.exchange.sequence
+    }
+    var nearMisses: [JSONValue] = []
+    for candidate in closest.prefix(5) {
+      guard case .object(var summary) = candidate.exchange.summary else { continue }
+      summary["why"] = .array(candidate.reasons.map(JSONValue.string))
+      nearMisses.append(.object(summary))
+    }
+    var answer: JSONObject = ["matched": .number(Double(matched)), "nearMisses": .array(nearMisses)]
+    let expectation = exact.map { "exactly \($0)" } ?? "at least \(atLeast ?? 1)"
+    answer["message"] = .string("Expected \(expectation) matching exchange(s), found \(matched)")
+    return json(409, .object(answer))
+  }
+}

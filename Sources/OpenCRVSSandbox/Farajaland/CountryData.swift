@@ -1,0 +1,88 @@
+import FarajalandSeed
+import Foundation
+
+/// Everything a country seed folder holds: locations, employees, roles and (optionally) API clients.
+///
+/// Loaded once at start-up (`serve --country DIR`, or the built-in Farajaland folder) and never
+/// changed; live state such as edited locations lives in the stores built from it.
+public struct CountryData: Sendable, Equatable {
+  /// The `meta.lastUpdated` that `import-country` gives every seeded location.
+  public static let defaultSeededAt = "2023-01-01T00:00:00.000+00:00"
+
+  /// The country code, e.g. `FAR`.
+  public var countryCode: String
+  /// The country name, e.g. `Farajaland`.
+  public var countryName: String
+  /// The `meta.lastUpdated` of every seeded location.
+  public var seededAt: String
+  /// Every location in seeding order: admin areas by level, then facilities, then offices.
+  public var locations: [CountryLocation]
+  /// The seeded users.
+  public var employees: [CountryEmployee]
+  /// The user roles.
+  public var roles: [CountryRole]
+  /// The API clients of `clients.json`, or nil when the folder has none (use `FarajalandClients.all`).
+  public var clients: [CountryClient]?
+
+  /// Data with these parts.
+  public init(
+    countryCode: String, countryName: String, seededAt: String = CountryData.defaultSeededAt,
+    locations: [CountryLocation], employees: [CountryEmployee], roles: [CountryRole],
+    clients: [CountryClient]? = nil
+  ) {
+    self.countryCode = countryCode
+    self.countryName = countryName
+    self.seededAt = seededAt
+    self.locations = locations
+    self.employees = employees
+    self.roles = roles
+    self.clients = clients
+  }
+
+  /// The clients of the folder, or the built-in Farajaland ones when it has none.
+  public var clientsOrBuiltIn: [CountryClient] { clients ?? FarajalandClients.all }
+
+  /// The location whose identifier value is `identifierValue` (e.g. `CRVS_OFFICE_JWMRGwDBXK`).
+  public func location(identifierValue: String) -> CountryLocation? {
+    locations.first { $0.identifierValue == identifierValue }
+  }
+
+  /// The location with FHIR id `id`.
+  public func location(id: String) -> CountryLocation? {
+    locations.first { $0.id == id }
+  }
+
+  /// The employee called `username`.
+  public func employee(username: String) -> CountryEmployee? {
+    employees.first { $0.username == username }
+  }
+
+  /// Reads and checks the seed folder `directory` (`locations.json`, `employees.json`,
+  /// `roles.json`, optional `clients.json`).
+  public static func load(from directory: URL) throws(CountryDataError) -> CountryData {
+    try CountrySeedDecoder.load(from: directory)
+  }
+
+  /// The built-in Farajaland seed.
+  public static func farajaland() throws(CountryDataError) -> CountryData {
+    guard let directory = FarajalandSeed.directory else {
+      throw CountryDataError(
+        file: CountrySeedFiles.locations,
+        message:
+          "the built-in Farajaland seed folder was not found next to the executable or in the source tree")
+    }
+    return try load(from: directory)
+  }
+}
+
+/// The names of the files in a seed folder.
+public enum CountrySeedFiles {
+  /// Every location.
+  public static let locations = "locations.json"
+  /// The users.
+  public static let employees = "employees.json"
+  /// The user roles.
+  public static let roles = "roles.json"
+  /// The API clients (optional).
+  public static let clients = "clients.json"
+}

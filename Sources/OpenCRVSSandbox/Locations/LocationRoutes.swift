@@ -1,0 +1,100 @@
+/// The gateway's four Location proxies (`/location`, `/locations`, and each with `/{id}`), for any
+/// method, answering as config answers through them: searches and reads open, writes behind
+/// config's own token check, `x-version` on everything.
+enum LocationRoutes {
+  /// Scopes config accepts for `POST /locations`.
+  static let createScopes = ["config.update:all", "user.data-seeding"]
+  /// Scopes config accepts for `PUT /locations/{id}`.
+  static let updateScopes = ["config.update:all"]
+
+  static func add(
+    to router: inout Router<RouteResult>, locations: LocationStore, authenticator: GatewayAuthenticator,
+    clients: ClientRegistry
+  ) {
+    for base in ["/location", "/locations"] {
+      router.add(nil, base) { request, _ in
+        switch request.method {
+        case "GET", "HEAD":
+          return proxied(locations.search(query: request.query, rawQuery: request.rawQuery))
+        case "POST":
+          return write(request, authenticator: authenticator, clients: clients, scopes: createScopes) { body in
+            locations.create(body: body)
+          }
+        default:
+          return configNotFound(request)
+        }
+      }
+      router.add(nil, base + "/{id}") { request, parameters in
+        let id = parameters["id"] ?? ""
+        switch request.method {
+        case "GET", "HEAD":
+          return proxied(locations.read(id: id))
+        case "PUT":
+          // The gateway does not forward the query string on /location/{id}, so ?token= never arrives.
+          var forwarded = request
+          forwarded.query = []
+          return write(forwarded, authenticator: authenticator, clients: clients, scopes: updateScopes) { body in
+            locations.update(id: id, body: body)
+          }
+        default:
+          return configNotFound(request)
+        }
+      }
+    }
+  }
+
+  /// hapi's order in config: authenticate (401), parse the payload (400/415/413), check the scope
+  /// (403), then validate and run the handler.
+  private static func write(
+    _ request: HTTPRequest, authenticator: GatewayAuthenticator, clients: ClientRegistry, scopes: [String],
+    perform: (JSONValue) -> LocationAnswer
+  ) -> RouteResult {
+    let credentials: Credentials
+    switch authenticator.authenticate(request) {
+    case .failure(let refusal):
+      return RouteResult(
+        refusal.response(proxied: true), problems: [refusal.problem],
+        clientId: refusal.clientSystemId.flatMap { clients.client(systemId: $0)?.clientId })
+    case .success(let verified): credentials = verified
+    }
+    let clientId = clients.client(systemId: credentials.subject)?.clientId
+    let body: JSONValue
+    switch PayloadParser.parse(request) {
+    case .failure(let failure):
+      return RouteResult(HapiAnswers.withGatewayVersion(failure.response), problems: [failure.problem], clientId: clientId)
+    case .success(.json(let value)): body = value
+    case .success:
+      body = .null
+    }
+    guard credentials.hasAnyScope(scopes) else {
+      let refusal = AuthRefusal.insufficientScope(credentials, needed: scopes)
+      return RouteResult(refusal.response(proxied: true), problems: [refusal.problem], clientId: clientId)
+    }
+    var result = proxied(perform(body))
+    result.clientId = clientId
+    return result
+  }
+
+  private static func proxied(_ answer: LocationAnswer) -> RouteResult {
+    var response = answer.response
+    if !response.headers.contains("cache-control") { response.headers.add("cache-control", "no-cache") }
+    var problems: [Problem] = []
+    if let problem = answer.problem {
+      problems.append(Problem(code: answer.problemCode ?? "location-request-refused", message: problem))
+    }
+    problems += answer.warnings.map { Problem(.warning, code: "location-data-doubtful", message: $0) }
+    return RouteResult(HapiAnswers.withGatewayVersion(response), problems: problems)
+  }
+
+  /// config's own 404 (a method it has no route for), which the gateway passes through.
+  private static func configNotFound(_ request: HTTPRequest) -> RouteResult {
+    RouteResult(
+      HapiAnswers.withGatewayVersion(HapiAnswers.notFound),
+      problems: [
+        Problem(
+          code: "route-not-found",
+          message: "The Location API has no \(request.method) \(request.path); use GET to search or read, POST /location to create, PUT /location/{id} to update"
+        )
+      ])
+  }
+}

@@ -52,13 +52,13 @@ public struct GatewayAuthenticator: Sendable {
           problem: Problem(
             code: "token-undecodable",
             message: "The token has three parts but its header or payload is not base64url-encoded JSON")))
-    case .invalid(let reason):
+    case .invalid(let rejection):
       return .failure(
         .unauthorized(
           "Invalid token", attribute: true, wwwError: "Invalid token",
-          problem: Problem(code: "token-invalid", message: "The token was refused: \(reason)")))
-    case .expired(let claims):
-      let expiry = claims["exp"]?.intValue ?? 0
+          problem: Problem(code: "token-invalid", message: "The token was refused: \(explain(rejection))")))
+    case .expired:
+      let expiry = TokenAuthority.unverifiedExpiry(of: token) ?? 0
       return .failure(
         .unauthorized(
           "Expired token", attribute: true, wwwError: "Expired token",
@@ -67,7 +67,7 @@ public struct GatewayAuthenticator: Sendable {
             message:
               "The token expired \(clock.nowSeconds() - expiry) s ago (exp \(expiry), sandbox clock \(clock.nowSeconds())); get a new one from POST /token"
           )))
-    case .valid(let claims):
+    case .valid(_, let claims):
       let credentials = Credentials(token: token, claims: claims)
       if let header, invalidated.contains(Self.stripBearer(header), now: clock.nowSeconds()) {
         return .failure(
@@ -95,6 +95,21 @@ public struct GatewayAuthenticator: Sendable {
             ), clientSystemId: credentials.subject))
       }
       return .success(credentials)
+    }
+  }
+
+  private func explain(_ rejection: JWTRejection) -> String {
+    switch rejection {
+    case .missingSignature: return "it has no signature (the third part is empty)"
+    case .algorithm: return "its alg is not RS256 (OpenCRVS accepts only RS256; none and HS256 are refused)"
+    case .signature:
+      return
+        "the signature does not verify with the key at GET /.well-known (tampered, or signed by another key)"
+    case .malformedNotBefore: return "nbf is not a number"
+    case .notYetActive: return "nbf is in the future on the sandbox clock"
+    case .malformedExpiry: return "exp is not a number"
+    case .audience: return "aud does not include \(audience)"
+    case .issuer: return "iss is not \(TokenAuthority.issuer)"
     }
   }
 

@@ -12,10 +12,12 @@ public final class TokenAuthority: Sendable {
 
   /// The public key as SPKI PEM, as `GET /.well-known` serves it.
   public let publicKeyPEM: String
+  private let key: RSAPrivateKey
 
   /// An authority signing with the RSA private key in `pem` (PKCS#1 or PKCS#8).
-  public init(privateKeyPEM pem: String) throws {
-    publicKeyPEM = ""
+  public init(privateKeyPEM pem: String) throws(RSAKeyError) {
+    key = try RSAPrivateKey(pem: pem)
+    publicKeyPEM = key.publicKey.spkiPEM
   }
 
   /// A client-credentials token for `client`.
@@ -40,8 +42,7 @@ public final class TokenAuthority: Sendable {
       "exp": .number(Double(issuedAt + lifetime)), "aud": .array(audiences.map(JSONValue.string)),
       "iss": .string(Self.issuer), "sub": .string(subject),
     ]
-    _ = claims
-    return ""
+    return JSONWebToken.signRS256(claims: claims, key: key)
   }
 
   /// The `exp` claim of a token without checking anything else (for invalidation lists).
@@ -54,7 +55,8 @@ public final class TokenAuthority: Sendable {
   }
 
   /// The verdict on `token` for a service requiring `audience`, at `now` (seconds since 1970).
-  public func verify(_ token: String, audience: String, now: Int) -> TokenVerification {
-    .notThreeParts
+  public func verify(_ token: String, audience: String, now: Int) -> JWTVerification {
+    JWTVerifier(publicKey: key.publicKey, audience: audience, issuer: Self.issuer).verify(
+      token, now: Double(now))
   }
 }

@@ -71,12 +71,24 @@ public enum CommandRunner {
   }
 
   private static func printClients(countryDirectory: String?) -> Int32 {
-    print("API clients are added with authentication (not in this version yet).")
-    return 0
+    do {
+      let (country, _) = try SandboxStartError.loadCountry(countryDirectory)
+      let clients = country.clientsOrBuiltIn.compactMap(APIClient.init(seed:))
+      for line in Banner.clientTable(clients) { print(line) }
+      return 0
+    } catch {
+      printError("opencrvs-sandbox: \(error)")
+      return error.exitCode
+    }
   }
 
   private static func importCountry(_ arguments: [String]) -> Int32 {
-    printError("opencrvs-sandbox: import-country is not wired yet")
-    return 1
+    do {
+      print(try CountryImporter.run(arguments: arguments))
+      return 0
+    } catch {
+      printError("opencrvs-sandbox import-country: \(error)")
+      return error.exitCode
+    }
   }
 }

@@ -58,6 +58,7 @@ public enum SandboxCommand: Sendable {
     case "--help", "-h", "help": return .help
     case "--version", "-V": return .version
     case "serve": return .serve(try parseServe(Array(arguments.dropFirst())))
+    case "import-country": return .importCountry(arguments: Array(arguments.dropFirst()))
     case "clients":
       var options = OptionReader(Array(arguments.dropFirst()), command: "clients")
       var country: String?
@@ -68,7 +69,6 @@ public enum SandboxCommand: Sendable {
         }
       }
       return .clients(countryDirectory: country)
-    case "import-country": return .importCountry(arguments: Array(arguments.dropFirst()))
     case "run", "scenarios", "import-postman": return .notYetAvailable(first)
     default:
       if first.hasPrefix("-") { return .serve(try parseServe(arguments)) }

@@ -17,7 +17,8 @@ enum LocationRoutes {
         case "GET", "HEAD":
           return proxied(locations.search(query: request.query, rawQuery: request.rawQuery))
         case "POST":
-          return write(request, authenticator: authenticator, clients: clients, scopes: createScopes) { body in
+          return write(request, authenticator: authenticator, clients: clients, scopes: createScopes) {
+            body in
             locations.create(body: body)
           }
         default:
@@ -33,7 +34,8 @@ enum LocationRoutes {
           // The gateway does not forward the query string on /location/{id}, so ?token= never arrives.
           var forwarded = request
           forwarded.query = []
-          return write(forwarded, authenticator: authenticator, clients: clients, scopes: updateScopes) { body in
+          return write(forwarded, authenticator: authenticator, clients: clients, scopes: updateScopes) {
+            body in
             locations.update(id: id, body: body)
           }
         default:
@@ -61,7 +63,8 @@ enum LocationRoutes {
     let body: JSONValue
     switch PayloadParser.parse(request) {
     case .failure(let failure):
-      return RouteResult(HapiAnswers.withGatewayVersion(failure.response), problems: [failure.problem], clientId: clientId)
+      return RouteResult(
+        HapiAnswers.withGatewayVersion(failure.response), problems: [failure.problem], clientId: clientId)
     case .success(.json(let value)): body = value
     case .success:
       body = .null
@@ -93,7 +96,8 @@ enum LocationRoutes {
       problems: [
         Problem(
           code: "route-not-found",
-          message: "The Location API has no \(request.method) \(request.path); use GET to search or read, POST /location to create, PUT /location/{id} to update"
+          message:
+            "The Location API has no \(request.method) \(request.path); use GET to search or read, POST /location to create, PUT /location/{id} to update"
         )
       ])
   }

@@ -20,6 +20,7 @@ public enum ControlRoutes {
     addClientRoutes(to: &router)
     addClockRoutes(to: &router)
     addJournalRoutes(to: &router)
+    addUserRoutes(to: &router)
     return router
   }
 

@@ -66,7 +66,8 @@ public final class Sandbox: HTTPHandler {
       invalidated: invalidatedTokens, clock: clock)
     let configAuthenticator = GatewayAuthenticator(
       audience: "opencrvs:config-user", authority: authority, invalidated: invalidatedTokens, clock: clock)
-    LocationRoutes.add(to: &gateway, locations: locations, authenticator: configAuthenticator, clients: clients)
+    LocationRoutes.add(
+      to: &gateway, locations: locations, authenticator: configAuthenticator, clients: clients)
     self.serviceRouter = services
     self.gatewayRouter = gateway
     self.controlRouter = ControlRoutes.router()

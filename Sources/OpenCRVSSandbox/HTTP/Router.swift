@@ -23,7 +23,9 @@ public struct Router<Output: Sendable>: Sendable {
   /// Adds a route; `method` nil matches every method. Earlier routes win.
   public mutating func add(_ method: String?, _ pattern: String, _ handler: @escaping Handler) {
     let segments = Self.split(pattern).map { piece -> Segment in
-      if piece.hasPrefix("{") && piece.hasSuffix("}") { return .parameter(String(piece.dropFirst().dropLast())) }
+      if piece.hasPrefix("{") && piece.hasSuffix("}") {
+        return .parameter(String(piece.dropFirst().dropLast()))
+      }
       return .literal(piece)
     }
     routes.append(Route(method: method, segments: segments, handler: handler))
@@ -33,7 +35,8 @@ public struct Router<Output: Sendable>: Sendable {
   public func match(method: String, path: String) -> (handler: Handler, parameters: [String: String])? {
     let pieces = Self.split(path)
     routeLoop: for route in routes {
-      if let routeMethod = route.method, routeMethod != method && !(routeMethod == "GET" && method == "HEAD") {
+      if let routeMethod = route.method, routeMethod != method && !(routeMethod == "GET" && method == "HEAD")
+      {
         continue
       }
       guard route.segments.count == pieces.count else { continue }

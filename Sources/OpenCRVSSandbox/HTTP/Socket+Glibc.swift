@@ -21,14 +21,18 @@ public struct SocketError: Error, Sendable, CustomStringConvertible {
 /// The thin layer over Glibc sockets; the only file that calls socket functions directly.
 enum Socket {
   /// Opens, binds and listens on `host:port` (port 0 picks a free one); returns the fd and real port.
-  static func listen(host: String, port: Int, backlog: Int32 = 1024) throws(SocketError) -> (fd: Int32, port: Int) {
+  static func listen(host: String, port: Int, backlog: Int32 = 1024) throws(SocketError) -> (
+    fd: Int32, port: Int
+  ) {
     var hints = addrinfo()
     hints.ai_family = AF_UNSPEC
     hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
     hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
     var results: UnsafeMutablePointer<addrinfo>?
     let status = getaddrinfo(host, String(port), &hints, &results)
-    guard status == 0, let first = results else { throw SocketError(operation: "resolve \(host)", code: EINVAL) }
+    guard status == 0, let first = results else {
+      throw SocketError(operation: "resolve \(host)", code: EINVAL)
+    }
     defer { freeaddrinfo(results) }
     let fd = socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard fd >= 0 else { throw SocketError(operation: "socket", code: errno) }
@@ -93,9 +97,10 @@ enum Socket {
 
   /// Sends every byte, never raising SIGPIPE; false when the peer is gone.
   static func sendAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
     var offset = 0
     while offset < bytes.count {
-      let sent = send(fd, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+      let sent = send(fd, base + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
       if sent < 0 {
         if errno == EINTR { continue }
         return false
@@ -118,10 +123,32 @@ enum Socket {
     setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
   }
 
-  /// Closes with a TCP reset instead of an orderly FIN.
-  static func reset(_ fd: Int32) {
+  /// Makes the next `close` send a TCP reset instead of an orderly FIN.
+  static func setResetOnClose(_ fd: Int32) {
     var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
     setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+  }
+
+  /// Sends FIN, then reads and discards until the peer closes or `timeout` seconds pass
+  /// (nginx's lingering close). Closing with unread bytes would send a reset instead, and a
+  /// reset makes the kernel drop any part of our answer not yet delivered.
+  static func drainAfterShutdown(_ fd: Int32, timeout: Double) {
+    shutdown(fd, Int32(SHUT_WR))
+    var scratch = [UInt8](repeating: 0, count: 16 * 1024)
+    while scratch.withUnsafeMutableBytes({ recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }) > 0 {}
+    let deadline = Date().addingTimeInterval(timeout)
+    while true {
+      let remaining = deadline.timeIntervalSinceNow
+      if remaining <= 0 { return }
+      setReceiveTimeout(fd, seconds: remaining)
+      let count = scratch.withUnsafeMutableBytes { receive(fd, into: $0) }
+      if count <= 0 { return }
+    }
+  }
+
+  /// Sends FIN and discards whatever already arrived, without ever blocking (for the accept thread).
+  static func closeWithoutWaiting(_ fd: Int32) {
+    drainAfterShutdown(fd, timeout: 0)
     close(fd)
   }
 
@@ -137,7 +164,9 @@ enum Socket {
   private static func portNumber(of address: UnsafePointer<sockaddr>) -> Int {
     switch Int32(address.pointee.sa_family) {
     case AF_INET:
-      return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) }
+      return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+        Int(UInt16(bigEndian: $0.pointee.sin_port))
+      }
     case AF_INET6:
       return address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
         Int(UInt16(bigEndian: $0.pointee.sin6_port))
@@ -148,8 +177,11 @@ enum Socket {
 
   private static func describe(_ address: UnsafePointer<sockaddr>) -> String {
     var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
-    let length = Int32(address.pointee.sa_family) == AF_INET6 ? MemoryLayout<sockaddr_in6>.size : MemoryLayout<sockaddr_in>.size
-    guard getnameinfo(address, socklen_t(length), &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 else {
+    let length =
+      Int32(address.pointee.sa_family) == AF_INET6
+      ? MemoryLayout<sockaddr_in6>.size : MemoryLayout<sockaddr_in>.size
+    guard getnameinfo(address, socklen_t(length), &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0
+    else {
       return "unknown"
     }
     return String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

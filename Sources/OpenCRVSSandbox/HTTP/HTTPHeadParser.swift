@@ -34,12 +34,16 @@ enum HTTPHeadParser {
     }
     guard parts[0].allSatisfy(isTokenByte) else { return .failure(bad("invalid method")) }
     let version: HTTPVersion
-    switch String(decoding: parts[2], as: UTF8.self) {
-    case "HTTP/1.1": version = .http11
-    case "HTTP/1.0": version = .http10
-    case let other where other.hasPrefix("HTTP/") && other.count == 8:
+    let versionBytes = parts[2]
+    if versionBytes.elementsEqual(http11Bytes) {
+      version = .http11
+    } else if versionBytes.elementsEqual(http10Bytes) {
+      version = .http10
+    } else if versionBytes.count == 8, versionBytes.starts(with: http11Bytes.prefix(5)) {
+      let other = String(decoding: versionBytes, as: UTF8.self)
       return .failure(HTTPParseError(status: 505, reason: "unsupported version \(other)"))
-    default: return .failure(bad("invalid HTTP version"))
+    } else {
+      return .failure(bad("invalid HTTP version"))
     }
     guard parts[1].allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else {
       return .failure(bad("invalid request target"))
@@ -125,14 +129,20 @@ enum HTTPHeadParser {
 
   private static func bad(_ reason: String) -> HTTPParseError { HTTPParseError(status: 400, reason: reason) }
 
-  /// RFC 9110 token characters.
+  private static let http11Bytes: [UInt8] = Array("HTTP/1.1".utf8)
+  private static let http10Bytes: [UInt8] = Array("HTTP/1.0".utf8)
+
+  /// RFC 9110 token characters (a switch, because this runs for every byte of every header name).
   static func isTokenByte(_ byte: UInt8) -> Bool {
     switch byte {
     case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-      UInt8(ascii: "0")...UInt8(ascii: "9"):
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"),
+      UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+      UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+      UInt8(ascii: "|"), UInt8(ascii: "~"):
       return true
     default:
-      return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+      return false
     }
   }
 }

@@ -31,13 +31,13 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
 
   /// Replaces every field called `name` by one with this value (appended where none existed).
   public mutating func set(_ name: String, _ value: String) {
-    if let index = fields.firstIndex(where: { Self.sameName($0.name, name) }) {
-      fields[index] = (name, value)
-      fields.removeAll { Self.sameName($0.name, name) && $0.value != value }
-      if !fields.contains(where: { Self.sameName($0.name, name) }) { fields.append((name, value)) }
-    } else {
+    guard let index = fields.firstIndex(where: { Self.sameName($0.name, name) }) else {
       fields.append((name, value))
+      return
     }
+    // Keep the first field's position so the header order stays as the caller built it.
+    let later = fields[(index + 1)...].filter { !Self.sameName($0.name, name) }
+    fields.replaceSubrange(index..., with: [(name: name, value: value)] + later)
   }
 
   /// Removes every field called `name`.

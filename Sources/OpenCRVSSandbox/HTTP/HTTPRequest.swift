@@ -51,10 +51,18 @@ public struct HTTPRequest: Sendable {
 
   /// Whether the client asked to keep the connection open after this request.
   public var wantsKeepAlive: Bool {
-    let connection = headers.values(for: "Connection").joined(separator: ",").lowercased()
-    let tokens = connection.split(separator: ",").map { $0.trimmingSpaces() }
-    if version == .http10 { return tokens.contains("keep-alive") }
-    return !tokens.contains("close")
+    var close = false
+    var keepAlive = false
+    // Most requests carry no Connection header, so this allocates nothing for them.
+    for field in headers where HTTPHeaders.sameName(field.name, "Connection") {
+      for token in field.value.split(separator: ",") {
+        let trimmed = token.trimmingSpaces()
+        if HTTPHeaders.sameName(trimmed, "close") { close = true }
+        if HTTPHeaders.sameName(trimmed, "keep-alive") { keepAlive = true }
+      }
+    }
+    if close { return false }
+    return version == .http11 || keepAlive
   }
 }
 
@@ -103,10 +111,12 @@ struct RequestTarget {
 /// Percent-decoding that keeps malformed escapes as they are, as Node's `querystring` does.
 enum PercentDecoding {
   static func decode(_ text: Substring, plusAsSpace: Bool) -> String {
-    let utf8 = Array(text.utf8)
-    guard utf8.contains(UInt8(ascii: "%")) || (plusAsSpace && utf8.contains(UInt8(ascii: "+"))) else {
-      return String(text)
+    // The common case has nothing to decode: scan the UTF-8 view without copying it.
+    let needsDecoding = text.utf8.contains {
+      $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+"))
     }
+    guard needsDecoding else { return String(text) }
+    let utf8 = Array(text.utf8)
     var output: [UInt8] = []
     output.reserveCapacity(utf8.count)
     var index = 0

@@ -29,7 +29,7 @@ public struct HTTPRequestParser: Sendable {
     case chunkSize(HTTPRequest)
     case chunkData(HTTPRequest, remaining: Int)
     case chunkDataEnd(HTTPRequest)
-    case trailers(HTTPRequest)
+    case trailers(HTTPRequest, bytes: Int)
     case finished
   }
 
@@ -50,7 +50,18 @@ public struct HTTPRequestParser: Sendable {
   /// Adds received bytes.
   public mutating func append(_ bytes: UnsafeRawBufferPointer) {
     compactIfWorthwhile()
-    buffer.append(contentsOf: bytes)
+    var rest = bytes
+    // Inside a Content-Length body with nothing buffered, bytes go straight into the body
+    // instead of being copied twice (socket buffer -> parser buffer -> body).
+    if case .fixedBody(var request, let remaining) = state, readIndex == buffer.count, !rest.isEmpty {
+      state = .finished  // drop the enum's reference so appending does not copy the body
+      let direct = min(remaining, rest.count)
+      request.body.append(contentsOf: UnsafeRawBufferPointer(rebasing: rest[..<direct]))
+      continueRequested = false
+      state = .fixedBody(request, remaining: remaining - direct)
+      rest = UnsafeRawBufferPointer(rebasing: rest[direct...])
+    }
+    buffer.append(contentsOf: rest)
   }
 
   /// Adds received bytes.
@@ -114,29 +125,29 @@ public struct HTTPRequestParser: Sendable {
         state = .fixedBody(request, remaining: remaining - available)
         return .needMoreData
       case .chunkSize(var request):
-        state = .finished
+        if readIndex < buffer.count { continueRequested = false }
         guard let lineEnd = findLineEnd(from: readIndex) else {
           if buffer.count - readIndex > 1024 { return fail(400, "chunk size line too long") }
-          state = .chunkSize(request)
           return .needMoreData
         }
-        continueRequested = false
         let line = buffer[readIndex..<lineEnd.start]
         readIndex = lineEnd.next
-        let sizeText = line.prefix { $0 != UInt8(ascii: ";") }
+        var sizeText = line.prefix { $0 != UInt8(ascii: ";") }
+        // RFC 9112 §7.1.1 allows whitespace before a chunk extension.
+        while let last = sizeText.last, last == 0x20 || last == 0x09 { sizeText = sizeText.dropLast() }
         guard !sizeText.isEmpty, sizeText.count <= 15, let size = Int(hex: sizeText) else {
           return fail(400, "bad chunk size")
         }
+        state = .finished  // drop the enum's reference so later appends do not copy the body
         if size == 0 {
-          state = .trailers(request)
+          state = .trailers(request, bytes: 0)
         } else if request.body.count + size > limits.maximumBodyBytes {
-          var tooLarge = request
-          tooLarge.body = []
-          tooLarge.bodyTooLarge = true
-          state = .finished
-          return .request(tooLarge)
+          request.body = []
+          request.bodyTooLarge = true
+          return .request(request)
         } else {
-          request.body.reserveCapacity(request.body.count + size)
+          // No reserveCapacity here: reserving exactly per chunk defeats the array's geometric
+          // growth and makes many small chunks quadratic.
           state = .chunkData(request, remaining: size)
         }
       case .chunkData(var request, let remaining):
@@ -168,17 +179,22 @@ public struct HTTPRequestParser: Sendable {
           return fail(400, "chunk data not followed by CRLF")
         }
         state = .chunkSize(request)
-      case .trailers(let request):
+      case .trailers(let request, let bytes):
         guard let lineEnd = findLineEnd(from: readIndex) else {
-          if buffer.count - readIndex > limits.maximumHeadBytes { return fail(431, "trailers too large") }
+          if bytes + buffer.count - readIndex > limits.maximumHeadBytes {
+            return fail(431, "trailers too large")
+          }
           return .needMoreData
         }
         let isEmpty = lineEnd.start == readIndex
+        let total = bytes + lineEnd.next - readIndex
         readIndex = lineEnd.next
         if isEmpty {
           state = .head
           return .request(request)
         }
+        if total > limits.maximumHeadBytes { return fail(431, "trailers too large") }
+        state = .trailers(request, bytes: total)
       }
     }
   }
@@ -265,7 +281,9 @@ public struct HTTPRequestParser: Sendable {
       }
       if length == 0 { return .request(request) }
       continueRequested = parsed.expectsContinue
-      request.body.reserveCapacity(length)
+      // Reserve only a first slice: a declared length is a claim, and many connections each
+      // claiming 50 MiB must not reserve it all up front.
+      request.body.reserveCapacity(min(length, 1 << 20))
       state = .fixedBody(request, remaining: length)
       return next()
     case .chunked:

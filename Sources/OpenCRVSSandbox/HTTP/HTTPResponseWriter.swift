@@ -16,20 +16,41 @@ enum HTTPResponseWriter {
     output.append(contentsOf: statusLine(response.status))
     for field in response.headers where !HTTPHeaders.sameName(field.name, "content-length") {
       output.append(contentsOf: field.name.utf8)
-      output.append(contentsOf: [0x3A, 0x20])
+      output.append(UInt8(ascii: ":"))
+      output.append(UInt8(ascii: " "))
       output.append(contentsOf: field.value.utf8)
-      output.append(contentsOf: [0x0D, 0x0A])
+      output.append(contentsOf: lineEnd)
     }
-    output.append(contentsOf: "content-length: \(response.body.count)\r\n".utf8)
+    // The fixed lines are appended as bytes, without building Strings on every response.
+    output.append(contentsOf: contentLengthName)
+    appendDecimal(response.body.count, to: &output)
+    output.append(contentsOf: lineEnd)
     output.append(contentsOf: HTTPDate.current())
     if keepAlive {
-      output.append(
-        contentsOf: "Connection: keep-alive\r\nKeep-Alive: timeout=\(Int(idleTimeout))\r\n\r\n".utf8)
+      output.append(contentsOf: keepAliveLines)
+      // A fractional timeout still advertises at least one second, never "timeout=0".
+      appendDecimal(max(1, Int(idleTimeout)), to: &output)
+      output.append(contentsOf: lineEnd)
+      output.append(contentsOf: lineEnd)
     } else {
-      output.append(contentsOf: "Connection: close\r\n\r\n".utf8)
+      output.append(contentsOf: closeLines)
     }
     if includeBody { output.append(contentsOf: response.body) }
     return output
+  }
+
+  private static let contentLengthName = Array("content-length: ".utf8)
+  private static let lineEnd: [UInt8] = [0x0D, 0x0A]
+  private static let keepAliveLines = Array("Connection: keep-alive\r\nKeep-Alive: timeout=".utf8)
+  private static let closeLines = Array("Connection: close\r\n\r\n".utf8)
+
+  private static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
+    guard value >= 10 else {
+      output.append(UInt8(ascii: "0") + UInt8(max(0, value)))
+      return
+    }
+    appendDecimal(value / 10, to: &output)
+    output.append(UInt8(ascii: "0") + UInt8(value % 10))
   }
 
   /// A bare error answer for bytes that are not a request, as Node sends it.
@@ -39,6 +60,10 @@ enum HTTPResponseWriter {
   }
 
   static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
+  /// The answer to a connection beyond `maximumConnections`.
+  static let serviceUnavailable = Array(
+    "HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nConnection: close\r\n\r\n".utf8)
 
   private static let commonStatusLines: [Int: [UInt8]] = {
     var lines: [Int: [UInt8]] = [:]

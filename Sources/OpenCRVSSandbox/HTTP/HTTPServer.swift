@@ -44,6 +44,9 @@ public final class HTTPServer: Sendable {
   /// The number of open client connections.
   public var openConnectionCount: Int { state.withLock { $0.connections.count } }
 
+  /// The number of connections accepted and served since `start()`.
+  public var acceptedConnectionCount: Int { state.withLock { $0.nextConnectionID } }
+
   /// Binds, listens and starts accepting; returns once the port is open.
   public func start() throws(SocketError) {
     let (listener, port) = try Socket.listen(host: host, port: requestedPort)
@@ -58,25 +61,28 @@ public final class HTTPServer: Sendable {
 
   /// Stops accepting, lets requests in progress finish (up to `timeout` seconds), closes the rest.
   public func stop(timeout: Double = 5) {
-    let (listener, idle) = state.withLock { state -> (Int32, [Int32]) in
+    // Shutting down under the lock: a connection leaves the table before its fd is closed, so an
+    // fd seen here cannot have been closed and reused by someone else.
+    let listener = state.withLock { state -> Int32 in
       state.stopping = true
       let listener = state.listener
       state.listener = -1
-      return (listener, state.connections.values.filter { !$0.busy }.map(\.fd))
+      for slot in state.connections.values where !slot.busy { Socket.shutdownRead(slot.fd) }
+      return listener
     }
     if listener >= 0 {
       Socket.shutdownBoth(listener)
       Socket.close(listener)
     }
-    for fd in idle { Socket.shutdownRead(fd) }
     let deadline = Date().addingTimeInterval(timeout)
     drained.lock()
     while openConnectionCount > 0 && Date() < deadline {
       _ = drained.wait(until: min(deadline, Date().addingTimeInterval(0.05)))
     }
     drained.unlock()
-    let leftovers = state.withLock { $0.connections.values.map(\.fd) }
-    for fd in leftovers { Socket.shutdownBoth(fd) }
+    state.withLock { state in
+      for slot in state.connections.values { Socket.shutdownBoth(slot.fd) }
+    }
   }
 
   private func acceptLoop(_ listener: Int32) {
@@ -88,7 +94,9 @@ public final class HTTPServer: Sendable {
         return state.nextConnectionID
       }
       guard let connectionID = admitted else {
-        Socket.close(fd)
+        // Tell the client why rather than dropping it; never block the accept thread on it.
+        _ = HTTPResponseWriter.serviceUnavailable.withUnsafeBytes { Socket.sendAll(fd, $0) }
+        Socket.closeWithoutWaiting(fd)
         continue
       }
       let thread = Thread { [self] in
@@ -107,11 +115,32 @@ public final class HTTPServer: Sendable {
     }
   }
 
+  private var isStopping: Bool { state.withLock { $0.stopping } }
+
+  /// How a connection ends.
+  private enum Ending {
+    /// The peer closed or vanished: nothing left to say.
+    case peerGone
+    /// We close: send FIN, then read and discard what the client still sends, so that unread
+    /// bytes do not turn our close into a reset that destroys the answer in flight.
+    case graceful
+    /// Abort with a TCP reset.
+    case reset
+  }
+
   private func serve(fd: Int32, address: String, connectionID: Int) {
-    var closeWithReset = false
+    var ending = Ending.graceful
     defer {
-      if closeWithReset { Socket.reset(fd) } else { Socket.close(fd) }
+      switch ending {
+      case .peerGone: break
+      case .graceful:
+        // While stopping, the answer is already sent: do not hold stop() up for slow peers.
+        Socket.drainAfterShutdown(fd, timeout: isStopping ? 0 : min(limits.idleTimeout, 2))
+      case .reset: Socket.setResetOnClose(fd)
+      }
+      // Leave the table first, then close: see `stop`.
       state.withLock { _ = $0.connections.removeValue(forKey: connectionID) }
+      Socket.close(fd)
       drained.lock()
       drained.broadcast()
       drained.unlock()
@@ -127,26 +156,32 @@ public final class HTTPServer: Sendable {
       switch parser.next() {
       case .request(let request):
         headDeadline = nil
-        let stopping = setBusy(connectionID, true)
+        _ = setBusy(connectionID, true)
         let response = handler.handle(request)
-        let keepAlive = request.wantsKeepAlive && !parser.isFinished && !stopping
         switch response.connectionAction {
         case .closeSilently:
           break connectionLoop
         case .reset:
-          closeWithReset = true
+          ending = .reset
           break connectionLoop
         case .hang(let milliseconds):
           hang(milliseconds: milliseconds)
           break connectionLoop
         case .respond, .respondAndClose:
-          let keep = keepAlive && response.connectionAction == .respond
+          // Asked after the handler ran, so a stop() during a slow handler already says close.
+          let keep =
+            response.connectionAction == .respond && request.wantsKeepAlive && !parser.isFinished
+            && !isStopping
           let bytes = HTTPResponseWriter.bytes(
             for: response, keepAlive: keep, includeBody: request.method != "HEAD",
             idleTimeout: limits.idleTimeout)
           let sent = bytes.withUnsafeBytes { Socket.sendAll(fd, $0) }
           let nowStopping = setBusy(connectionID, false)
-          if !sent || !keep || nowStopping { break connectionLoop }
+          if !sent {
+            ending = .peerGone
+            break connectionLoop
+          }
+          if !keep || nowStopping { break connectionLoop }
         }
         continue connectionLoop
       case .failure(let error):
@@ -163,13 +198,13 @@ public final class HTTPServer: Sendable {
       // the body timeout inside a body, the idle timeout between requests.
       let timeout: Double
       if parser.isReadingHead {
-        if headDeadline == nil { headDeadline = Date().addingTimeInterval(limits.headTimeout) }
-        let remaining = headDeadline!.timeIntervalSinceNow
-        if remaining <= 0 {
+        let deadline = headDeadline ?? Date().addingTimeInterval(limits.headTimeout)
+        headDeadline = deadline
+        timeout = deadline.timeIntervalSinceNow
+        if timeout <= 0 {
           log("closed a connection from \(address): request not complete within \(limits.headTimeout) s")
           break connectionLoop
         }
-        timeout = remaining
       } else if parser.hasPartialRequest {
         timeout = limits.bodyReadTimeout
       } else {
@@ -180,14 +215,22 @@ public final class HTTPServer: Sendable {
         currentTimeout = timeout
       }
       let count = Socket.receive(fd, into: readBuffer)
-      if count <= 0 { break connectionLoop }
+      if count == 0 {
+        ending = .peerGone
+        break connectionLoop
+      }
+      if count < 0 {
+        // A timeout (or shutdown by stop()) is ours to close; a reset means the peer is gone.
+        if errno != EAGAIN && errno != EWOULDBLOCK { ending = .peerGone }
+        break connectionLoop
+      }
       parser.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
     }
   }
 
   private func hang(milliseconds: Int) {
     let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
-    while Date() < deadline && !state.withLock({ $0.stopping }) {
+    while Date() < deadline && !isStopping {
       usleep(20_000)
     }
   }

@@ -97,9 +97,10 @@ enum Socket {
 
   /// Sends every byte, never raising SIGPIPE; false when the peer is gone.
   static func sendAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
     var offset = 0
     while offset < bytes.count {
-      let sent = send(fd, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+      let sent = send(fd, base + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
       if sent < 0 {
         if errno == EINTR { continue }
         return false
@@ -122,10 +123,32 @@ enum Socket {
     setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
   }
 
-  /// Closes with a TCP reset instead of an orderly FIN.
-  static func reset(_ fd: Int32) {
+  /// Makes the next `close` send a TCP reset instead of an orderly FIN.
+  static func setResetOnClose(_ fd: Int32) {
     var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
     setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+  }
+
+  /// Sends FIN, then reads and discards until the peer closes or `timeout` seconds pass
+  /// (nginx's lingering close). Closing with unread bytes would send a reset instead, and a
+  /// reset makes the kernel drop any part of our answer not yet delivered.
+  static func drainAfterShutdown(_ fd: Int32, timeout: Double) {
+    shutdown(fd, Int32(SHUT_WR))
+    var scratch = [UInt8](repeating: 0, count: 16 * 1024)
+    while scratch.withUnsafeMutableBytes({ recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }) > 0 {}
+    let deadline = Date().addingTimeInterval(timeout)
+    while true {
+      let remaining = deadline.timeIntervalSinceNow
+      if remaining <= 0 { return }
+      setReceiveTimeout(fd, seconds: remaining)
+      let count = scratch.withUnsafeMutableBytes { receive(fd, into: $0) }
+      if count <= 0 { return }
+    }
+  }
+
+  /// Sends FIN and discards whatever already arrived, without ever blocking (for the accept thread).
+  static func closeWithoutWaiting(_ fd: Int32) {
+    drainAfterShutdown(fd, timeout: 0)
     close(fd)
   }
 

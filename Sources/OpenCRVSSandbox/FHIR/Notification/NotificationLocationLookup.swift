@@ -1,0 +1,42 @@
+/// What the `/notification` validator needs to know about seeded locations.
+///
+/// Real v1.7.4 asks Hearth for `Location/<id>` during its pre-checks; the sandbox answers from
+/// its own location store through this protocol, so the validator stays pure and synchronous.
+public protocol NotificationLocationLookup: Sendable {
+  /// The facts about the Location with this FHIR id, or nil when there is none.
+  func notificationLocation(id: String) -> NotificationLocationFacts?
+}
+
+/// The parts of a FHIR Location the pre-checks read.
+public struct NotificationLocationFacts: Sendable, Equatable {
+  /// `type.coding[0].code`: `ADMIN_STRUCTURE`, `CRVS_OFFICE` or `HEALTH_FACILITY`.
+  public var typeCode: String
+  /// `partOf.reference` (`Location/<id>`, or `Location/0` for a top-level area), nil when absent.
+  public var partOf: String?
+  /// The location's name, for problem messages.
+  public var name: String
+  /// The jurisdiction (`STATE`, `DISTRICT`, …) of an administrative area, nil otherwise.
+  public var jurisdiction: String?
+
+  /// Facts with these parts.
+  public init(typeCode: String, partOf: String?, name: String, jurisdiction: String? = nil) {
+    self.typeCode = typeCode
+    self.partOf = partOf
+    self.name = name
+    self.jurisdiction = jurisdiction
+  }
+}
+
+extension NotificationLocationLookup {
+  /// The location a reference such as `Location/<id>` designates, as Hearth would resolve it.
+  ///
+  /// NOT CONFIRMED in the reference: what Hearth answers for a reference that is not
+  /// `Location/<id>` (a `urn:uuid:`, a `Practitioner/…`, a versioned path). The most plausible
+  /// outcome, and the one this treats it as, is "not found": the handler then throws its custom 500.
+  func notificationLocation(reference: String) -> NotificationLocationFacts? {
+    guard reference.hasPrefix("Location/") else { return nil }
+    let id = reference.dropFirst("Location/".count)
+    guard !id.isEmpty, !id.contains("/"), !id.contains("?") else { return nil }
+    return notificationLocation(id: String(id))
+  }
+}

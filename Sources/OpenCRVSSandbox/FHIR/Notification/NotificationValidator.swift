@@ -1,0 +1,30 @@
+/// The validation half of `POST /notification`: what the gateway checks before it calls the
+/// workflow service, plus the body-only workflow failures, pure and synchronous.
+public enum NotificationValidator {
+  /// Runs Joi stage A, then the handler pre-checks B (`validateTask`) and C
+  /// (`validateAddressesOfTask`) in the real order on an already-parsed JSON body, then the
+  /// body-only Stage D checks that real v1.7.4 answers with its generic 500.
+  ///
+  /// - Parameters:
+  ///   - body: the parsed request body (any JSON value; non-objects fail stage A).
+  ///   - locations: the seeded locations, standing in for Hearth.
+  ///   - countryCode: the deployment's country (`FAR`): always accepted as an address country,
+  ///     and the one whose addresses get the district/state hierarchy walk.
+  /// - Returns: `.accepted` with the §8 soft warnings, or `.rejected` with the exact real answer
+  ///   and the problems behind it.
+  public static func validate(
+    _ body: JSONValue, locations: some NotificationLocationLookup, countryCode: String
+  ) -> NotificationVerdict {
+    if let rejection = NotificationSchemaCheck.check(body) { return rejection.verdict }
+    // Stage A guarantees an array of {fullUrl, resource} objects.
+    let entries = body["entry"]?.arrayValue ?? []
+    do {
+      try NotificationTaskCheck.check(entries, locations: locations)
+      try NotificationAddressCheck(locations: locations, countryCode: countryCode).check(entries)
+      try NotificationWorkflowCheck.check(entries)
+    } catch {
+      return error.verdict
+    }
+    return .accepted(warnings: NotificationWarnings.collect(entries, locations: locations))
+  }
+}

@@ -11,13 +11,13 @@ public final class ClientRegistry: Sendable {
   }
 
   private let seeded: [APIClient]
-  private let clients: Mutex<[APIClient]>
+  private let clients: Locked<[APIClient]>
   private let ids: IDGenerator
 
   /// A registry holding `seeded` clients; new secrets and ids come from `ids`.
   public init(seeded: [APIClient], ids: IDGenerator) {
     self.seeded = seeded
-    self.clients = Mutex(seeded)
+    self.clients = Locked(seeded)
     self.ids = ids
   }
 

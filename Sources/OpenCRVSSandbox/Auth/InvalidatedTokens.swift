@@ -3,7 +3,7 @@ import Synchronization
 /// Tokens explicitly invalidated through auth's `POST /invalidateToken`, kept until they expire
 /// (OpenCRVS keeps them in Redis with the token's remaining lifetime).
 public final class InvalidatedTokens: Sendable {
-  private let tokens = Mutex<[String: Int]>([:])
+  private let tokens = Locked<[String: Int]>([:])
 
   /// An empty list.
   public init() {}

@@ -9,7 +9,8 @@ import Synchronization
 /// then `content-length`, `Date`, `Connection` and `Keep-Alive`, all in one buffer.
 enum HTTPResponseWriter {
   static func bytes(
-    for response: HTTPResponse, keepAlive: Bool, includeBody: Bool = true, idleTimeout: Double = 5
+    for response: HTTPResponse, keepAlive: Bool, includeBody: Bool = true, idleTimeout: Double = 5,
+    dateLine: [UInt8]? = nil
   ) -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(response.body.count + 256 + response.headers.count * 40)
@@ -25,7 +26,7 @@ enum HTTPResponseWriter {
     output.append(contentsOf: contentLengthName)
     appendDecimal(response.body.count, to: &output)
     output.append(contentsOf: lineEnd)
-    output.append(contentsOf: HTTPDate.current())
+    output.append(contentsOf: dateLine ?? HTTPDate.current())
     if keepAlive {
       output.append(contentsOf: keepAliveLines)
       // A fractional timeout still advertises at least one second, never "timeout=0".
@@ -78,22 +79,29 @@ enum HTTPResponseWriter {
   }
 }
 
-/// The `Date` header line, formatted once per second.
-enum HTTPDate {
-  private static let cache = Mutex<(second: Int, line: [UInt8])>((-1, []))
+/// The `Date` header line, formatted at most once per second. Each connection keeps its own, so
+/// answering never takes a lock shared with other connections.
+struct HTTPDate {
+  private var second = -1
+  private var line: [UInt8] = []
 
+  /// The line for the current second.
+  mutating func line(now: time_t = time(nil)) -> [UInt8] {
+    let current = Int(now)
+    if current == second { return line }
+    var instant = now
+    var parts = tm()
+    gmtime_r(&instant, &parts)
+    var buffer = [CChar](repeating: 0, count: 64)
+    let length = strftime(&buffer, buffer.count, "Date: %a, %d %b %Y %H:%M:%S GMT\r\n", &parts)
+    line = buffer.prefix(length).map { UInt8(bitPattern: $0) }
+    second = current
+    return line
+  }
+
+  /// The line for now, without a cache.
   static func current() -> [UInt8] {
-    var now = time(nil)
-    let second = Int(now)
-    return cache.withLock { cached in
-      if cached.second == second { return cached.line }
-      var parts = tm()
-      gmtime_r(&now, &parts)
-      var buffer = [CChar](repeating: 0, count: 64)
-      let length = strftime(&buffer, buffer.count, "Date: %a, %d %b %Y %H:%M:%S GMT\r\n", &parts)
-      let line = buffer.prefix(length).map { UInt8(bitPattern: $0) }
-      cached = (second, line)
-      return line
-    }
+    var date = HTTPDate()
+    return date.line()
   }
 }

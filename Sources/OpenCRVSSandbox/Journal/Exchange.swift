@@ -16,8 +16,10 @@ public struct Exchange: Sendable {
   public let query: [(name: String, value: String)]
   /// The request headers as received, masked.
   public let headers: HTTPHeaders
-  /// The body: JSON when it parsed as JSON, else text; nil when empty.
-  public let body: JSONValue?
+  /// The body exactly as received (empty when there was none or it was over the limit).
+  public let rawBody: [UInt8]
+  private let bodyWasTooLarge: Bool
+  private let parsedBody: JSONValue?
   /// The client from a valid token or `client_id`.
   public let clientId: String?
   /// The scenario that shaped the answer, if any.
@@ -26,8 +28,8 @@ public struct Exchange: Sendable {
   public let status: Int
   /// The response headers sent.
   public let responseHeaders: HTTPHeaders
-  /// The response body: JSON when it is JSON, else text.
-  public let responseBody: JSONValue?
+  /// The response body bytes as sent.
+  public let rawResponseBody: [UInt8]
   /// What was wrong or doubtful.
   public let problems: [Problem]
 
@@ -50,22 +52,40 @@ public struct Exchange: Sendable {
       }
     }
     self.headers = headers
-    self.body = Self.bodyValue(request.body, tooLarge: request.bodyTooLarge)
+    self.rawBody = request.body
+    self.bodyWasTooLarge = request.bodyTooLarge
+    self.parsedBody = result.parsedBody
     self.clientId = result.clientId
     self.scenario = scenario
     self.status = result.response.status
     self.responseHeaders = result.response.headers
-    self.responseBody = Self.bodyValue(result.response.body, tooLarge: false)
+    self.rawResponseBody = result.response.body
     self.problems = result.problems
   }
 
-  private static func bodyValue(_ bytes: [UInt8], tooLarge: Bool) -> JSONValue? {
+  /// The request body: JSON (secrets masked) when it parsed as JSON, else text; nil when empty.
+  /// Parsed on demand, so recording stays cheap on hot routes.
+  public var body: JSONValue? {
+    if let parsedBody { return SecretMasking.body(parsedBody) }
+    return Self.bodyValue(rawBody, tooLarge: bodyWasTooLarge)
+  }
+
+  /// The request body for matching (unmasked, so JSON-pointer checks see what was sent).
+  var bodyForMatching: JSONValue? {
+    if let parsedBody { return parsedBody }
+    return Self.bodyValue(rawBody, tooLarge: bodyWasTooLarge, masked: false)
+  }
+
+  /// The response body: JSON when it is JSON, else text; nil when empty.
+  public var responseBody: JSONValue? { Self.bodyValue(rawResponseBody, tooLarge: false) }
+
+  private static func bodyValue(_ bytes: [UInt8], tooLarge: Bool, masked: Bool = true) -> JSONValue? {
     if tooLarge { return .string("(body over the size limit, not kept)") }
     if bytes.isEmpty { return nil }
     if let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
       first == UInt8(ascii: "{") || first == UInt8(ascii: "["), let value = try? JSONParser.parse(bytes)
     {
-      return SecretMasking.body(value)
+      return masked ? SecretMasking.body(value) : value
     }
     return .string(String(decoding: bytes, as: UTF8.self))
   }

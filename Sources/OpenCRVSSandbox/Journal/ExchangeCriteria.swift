@@ -40,8 +40,9 @@ public struct ExchangeCriteria: Sendable {
       reasons.append("clientId is \(exchange.clientId ?? "null"), not \(clientId)")
     }
     if let status, status != exchange.status { reasons.append("status is \(exchange.status), not \(status)") }
+    let body = json.isEmpty ? nil : exchange.bodyForMatching
     for (pointer, expected) in json {
-      let actual = exchange.body.flatMap { pointer.resolve(in: $0) }
+      let actual = body.flatMap { pointer.resolve(in: $0) }
       if actual != expected {
         let shown = actual.map(JSONWriter.string) ?? "missing"
         reasons.append("\(pointer) is \(shown), not \(JSONWriter.string(expected))")

@@ -7,12 +7,13 @@ public final class Journal: Sendable {
   private struct State: Sendable {
     var exchanges: [Exchange] = []
     var start = 0
-    var nextSequence = 1
     var dropped = 0
   }
 
   private let limit: Int
-  private let state = Mutex(State())
+  private let state = Locked(State())
+  /// Hands out sequence numbers without the lock, so exchanges are built outside it.
+  private let sequences = Atomic<Int>(1)
   private let arrivals = NSCondition()
   private let file: JournalFile?
 
@@ -25,10 +26,12 @@ public final class Journal: Sendable {
   /// Records one exchange built by `make` from the next sequence number; returns it.
   @discardableResult
   public func record(_ make: (Int) -> Exchange) -> Exchange {
-    let exchange = state.withLock { state -> Exchange in
-      let exchange = make(state.nextSequence)
-      state.nextSequence += 1
-      state.exchanges.append(exchange)
+    let exchange = make(sequences.wrappingAdd(1, ordering: .relaxed).oldValue)
+    state.withLock { state in
+      // Concurrent recorders may arrive out of order; keep the list sorted by sequence.
+      var index = state.exchanges.endIndex
+      while index > state.start && state.exchanges[index - 1].sequence > exchange.sequence { index -= 1 }
+      state.exchanges.insert(exchange, at: index)
       if state.exchanges.count - state.start > limit {
         state.start += 1
         state.dropped += 1
@@ -37,7 +40,6 @@ public final class Journal: Sendable {
         state.exchanges.removeFirst(state.start)
         state.start = 0
       }
-      return exchange
     }
     file?.append(exchange.json)
     arrivals.lock()

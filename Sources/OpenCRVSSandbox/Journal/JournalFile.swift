@@ -12,7 +12,7 @@ public final class JournalFile: Sendable {
   /// The file's path.
   public let path: String
   private let descriptor: Int32
-  private let state = Mutex<(failed: Bool, written: Int)>((false, 0))
+  private let state = Locked<(failed: Bool, written: Int)>((false, 0))
   private let log: SandboxLog
 
   /// Opens `path` for appending (created if missing).

@@ -15,7 +15,7 @@ public final class LocationStore: Sendable {
   private let seedRecords: [LocationRecord]
   private let now: @Sendable () -> Date
   private let newID: @Sendable () -> String
-  private let state: Mutex<State>
+  private let state: Locked<State>
 
   private struct State {
     var records: [LocationRecord]
@@ -50,7 +50,7 @@ public final class LocationStore: Sendable {
         location, partOfID: location.partOf.flatMap { ids[$0] }, lastUpdated: country.seededAt)
       return LocationRecord(resource: resource, updated: false, origin: origin)
     }
-    state = Mutex(State(records: seedRecords, positions: Self.positions(seedRecords), pages: [:]))
+    state = Locked(State(records: seedRecords, positions: Self.positions(seedRecords), pages: [:]))
   }
 
   /// Drops every created location and every update: back to the seed.

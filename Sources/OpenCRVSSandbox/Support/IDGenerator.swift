@@ -5,28 +5,27 @@ import Synchronization
 /// (same seed and same requests give the same ids), and `reset()` rewinds it.
 public final class IDGenerator: Sendable {
   private let seed: UInt64?
-  private let state: Mutex<UInt64>
+  /// SplitMix64's counter: each number is a fixed step from the last, so an atomic add hands out
+  /// the sequence without a lock.
+  private let state: Atomic<UInt64>
 
   /// A generator seeded with `seed`, or from the system's randomness when nil.
   public init(seed: UInt64? = nil) {
     self.seed = seed
-    self.state = Mutex(seed ?? UInt64.random(in: .min ... .max))
+    self.state = Atomic(seed ?? UInt64.random(in: .min ... .max))
   }
 
   /// Rewinds to the seed (or a fresh random state without one).
   public func reset() {
-    state.withLock { $0 = seed ?? UInt64.random(in: .min ... .max) }
+    state.store(seed ?? UInt64.random(in: .min ... .max), ordering: .sequentiallyConsistent)
   }
 
   /// The next 64 random bits (SplitMix64, good enough for ids and fast).
   public func next() -> UInt64 {
-    state.withLock { value in
-      value &+= 0x9E37_79B9_7F4A_7C15
-      var mixed = value
-      mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-      return mixed ^ (mixed >> 31)
-    }
+    var mixed = state.wrappingAdd(0x9E37_79B9_7F4A_7C15, ordering: .relaxed).newValue
+    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+    return mixed ^ (mixed >> 31)
   }
 
   /// A lower-case RFC 9562 version 4 UUID.

@@ -6,33 +6,44 @@ import Synchronization
 public final class SandboxClock: Sendable {
   private let source: @Sendable () -> Date
   private let startInstant: Date?
-  private let offset: Mutex<TimeInterval>
+  /// Nanoseconds added to real time; atomic because every request reads it.
+  private let offset: Atomic<Int64>
 
   /// A clock that starts at `start` (or real time when nil) and then runs with `source`.
   public init(start: Date? = nil, source: @escaping @Sendable () -> Date = { Date() }) {
     self.source = source
     self.startInstant = start
-    self.offset = Mutex(start.map { $0.timeIntervalSince(source()) } ?? 0)
+    self.offset = Atomic(Self.nanoseconds(start.map { $0.timeIntervalSince(source()) } ?? 0))
   }
 
   /// The current sandbox instant.
-  public func now() -> Date { source().addingTimeInterval(offset.withLock { $0 }) }
+  public func now() -> Date {
+    source().addingTimeInterval(Double(offset.load(ordering: .relaxed)) / 1e9)
+  }
 
   /// The current instant in whole seconds since 1970, as JWT claims count.
   public func nowSeconds() -> Int { Int(now().timeIntervalSince1970.rounded(.down)) }
 
   /// Moves the clock forward (or back, for a negative value).
-  public func advance(seconds: TimeInterval) { offset.withLock { $0 += seconds } }
+  public func advance(seconds: TimeInterval) {
+    offset.wrappingAdd(Self.nanoseconds(seconds), ordering: .sequentiallyConsistent)
+  }
 
   /// Jumps to `instant`; the clock keeps running from there.
   public func set(_ instant: Date) {
     let base = source()
-    offset.withLock { $0 = instant.timeIntervalSince(base) }
+    offset.store(Self.nanoseconds(instant.timeIntervalSince(base)), ordering: .sequentiallyConsistent)
   }
 
   /// Back to the start instant given at creation (or real time).
   public func reset() {
     let base = source()
-    offset.withLock { $0 = startInstant.map { $0.timeIntervalSince(base) } ?? 0 }
+    offset.store(
+      Self.nanoseconds(startInstant.map { $0.timeIntervalSince(base) } ?? 0),
+      ordering: .sequentiallyConsistent)
+  }
+
+  private static func nanoseconds(_ seconds: TimeInterval) -> Int64 {
+    Int64(max(min(seconds, 9.0e9), -9.0e9) * 1e9)
   }
 }

@@ -11,7 +11,7 @@ public final class SandboxLog: Sendable {
 
   /// A log writing whole lines to standard output (one `write` per line, so lines never interleave).
   public static func standardOutput() -> SandboxLog {
-    let lock = Mutex(())
+    let lock = Locked(())
     return SandboxLog { line in
       let bytes = Array((line + "\n").utf8)
       lock.withLock { _ in

@@ -1,0 +1,89 @@
+import Foundation
+
+/// A birth, death or marriage record as the sandbox stores it: the saved FHIR resources (as Hearth
+/// would hold them) and what the workqueues and the control API show about it.
+public struct Record: Sendable {
+  /// The Composition id, which OpenCRVS uses as the record id.
+  public var id: String
+  /// `B`, `D` or `M` followed by six characters.
+  public var trackingId: String
+  /// `birth`, `death` or `marriage`.
+  public var event: String
+  /// The Task's business status code (`IN_PROGRESS`, `REGISTERED`…).
+  public var status: String
+  /// The FHIR id of the office in `regLastOffice`.
+  public var officeId: String
+  /// That office's name.
+  public var officeName: String
+  /// The API client that sent the notification.
+  public var clientId: String?
+  /// When it was created.
+  public var createdAt: Date
+  /// `<year><trackingId>` once registered.
+  public var registrationNumber: String?
+  /// Whether the Composition type is a `*-notification` code under the doc-types system
+  /// (the "Health system" tab rather than "Field agents").
+  public var isHealthSystemNotification: Bool
+  /// Every stored resource by id, in storage order.
+  public var resources: [JSONObject]
+  /// Earlier versions of the Task, oldest first (for full webhook bundles).
+  public var taskHistory: [JSONObject] = []
+  /// What happened to it.
+  public var history: [RecordHistoryEntry] = []
+
+  /// A record with these parts.
+  public init(
+    id: String, trackingId: String, event: String, status: String, officeId: String, officeName: String,
+    clientId: String?, createdAt: Date, isHealthSystemNotification: Bool, resources: [JSONObject]
+  ) {
+    self.id = id
+    self.trackingId = trackingId
+    self.event = event
+    self.status = status
+    self.officeId = officeId
+    self.officeName = officeName
+    self.clientId = clientId
+    self.createdAt = createdAt
+    self.isHealthSystemNotification = isHealthSystemNotification
+    self.resources = resources
+  }
+
+  /// The registrar's tab the record shows in (clarification 13), or nil.
+  public var workqueue: String? {
+    switch status {
+    case "IN_PROGRESS": return isHealthSystemNotification ? "Health system" : "Field agents"
+    case "DECLARED", "DECLARATION_UPDATED", "VALIDATED": return "Ready for review"
+    case "WAITING_VALIDATION": return "In external validation"
+    case "REJECTED": return "Requires updates"
+    case "REGISTERED": return "Ready to print"
+    case "CERTIFIED": return "Ready to issue"
+    default: return nil
+    }
+  }
+
+  /// The stored resource `Type/id`, if any.
+  public func resource(reference: String) -> JSONObject? {
+    let parts = reference.split(separator: "/")
+    guard parts.count >= 2 else { return nil }
+    let type = String(parts[parts.count - 2])
+    let id = String(parts[parts.count - 1])
+    return resources.first { $0["resourceType"]?.stringValue == type && $0["id"]?.stringValue == id }
+  }
+
+  /// The stored resources of one type, in storage order.
+  public func resources(ofType type: String) -> [JSONObject] {
+    resources.filter { $0["resourceType"]?.stringValue == type }
+  }
+
+  /// The control API's list form.
+  public var summaryJSON: JSONValue {
+    var object: JSONObject = [
+      "id": .string(id), "trackingId": .string(trackingId), "event": .string(event), "status": .string(status),
+      "workqueue": workqueue.map(JSONValue.string) ?? .null, "officeId": .string(officeId),
+      "officeName": .string(officeName), "clientId": clientId.map(JSONValue.string) ?? .null,
+      "createdAt": .string(ISO8601.string(createdAt)),
+    ]
+    if let registrationNumber { object["registrationNumber"] = .string(registrationNumber) }
+    return .object(object)
+  }
+}

@@ -1,0 +1,85 @@
+/// Every record the sandbox holds, behind one lock; tracking ids are unique across them.
+public final class RecordStore: Sendable {
+  private struct State {
+    var records: [Record] = []
+    var positions: [String: Int] = [:]
+    var trackingIds: [String: Int] = [:]
+    var reserved: Set<String> = []
+  }
+
+  private let state = Locked(State())
+  private let seeded: [Record]
+
+  /// A store holding `seeded` records (restored by `reset`).
+  public init(seeded: [Record] = []) {
+    self.seeded = seeded
+    reset()
+  }
+
+  /// Back to the seeded records.
+  public func reset() {
+    let seeded = self.seeded
+    state.withLock { state in
+      state = State()
+      for record in seeded { Self.insert(record, into: &state) }
+    }
+  }
+
+  /// A tracking id made by `make` (retried until unused), held so no other record takes it.
+  public func reserveTrackingID(_ make: () -> String) -> String {
+    state.withLock { state in
+      var trackingID = make()
+      while state.trackingIds[trackingID] != nil || state.reserved.contains(trackingID) { trackingID = make() }
+      state.reserved.insert(trackingID)
+      return trackingID
+    }
+  }
+
+  /// Stores a record (its tracking id reserved before).
+  public func add(_ record: Record) {
+    state.withLock { state in
+      state.reserved.remove(record.trackingId)
+      Self.insert(record, into: &state)
+    }
+  }
+
+  /// Gives back a reserved tracking id that will not be used.
+  public func release(trackingID: String) {
+    _ = state.withLock { $0.reserved.remove(trackingID) }
+  }
+
+  /// Whether a tracking id is taken.
+  public func contains(trackingId: String) -> Bool { state.withLock { $0.trackingIds[trackingId] != nil } }
+
+  /// The record with this id or tracking id.
+  public func record(_ idOrTrackingID: String) -> Record? {
+    state.withLock { state in
+      if let index = state.positions[idOrTrackingID] ?? state.trackingIds[idOrTrackingID] {
+        return state.records[index]
+      }
+      return nil
+    }
+  }
+
+  /// Every record, oldest first.
+  public var all: [Record] { state.withLock { $0.records } }
+
+  /// The number of records.
+  public var count: Int { state.withLock { $0.records.count } }
+
+  /// Changes one record in place; returns the changed record, or nil when unknown.
+  @discardableResult
+  public func update(_ idOrTrackingID: String, _ change: (inout Record) -> Void) -> Record? {
+    state.withLock { state in
+      guard let index = state.positions[idOrTrackingID] ?? state.trackingIds[idOrTrackingID] else { return nil }
+      change(&state.records[index])
+      return state.records[index]
+    }
+  }
+
+  private static func insert(_ record: Record, into state: inout State) {
+    state.positions[record.id] = state.records.count
+    state.trackingIds[record.trackingId] = state.records.count
+    state.records.append(record)
+  }
+}

@@ -271,6 +271,29 @@ final class TokenEndpointTests: XCTestCase {
     XCTAssertFalse(JSONWriter.string(exchange.json).contains(SeededClient.health.clientSecret))
   }
 
+  /// Clarification 11: `client_secret` keeps 4 characters "in query or body", whatever the body's
+  /// media type; a form body is where OAuth clients most often put it.
+  func testJournalMasksAClientSecretSentInAFormBody() throws {
+    let health = SeededClient.health
+    harness.send(
+      "POST", "/token", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+      body: "grant_type=client_credentials&client_id=\(health.clientId)&client_secret=\(health.clientSecret)")
+    let exchange = try XCTUnwrap(harness.lastExchange)
+    let journaled = JSONWriter.string(exchange.json)
+    XCTAssertFalse(journaled.contains(health.clientSecret), journaled)
+    XCTAssertTrue(journaled.contains("1578..."), journaled)
+  }
+
+  func testUnsupportedContentTypeIsHapis415BeforeTheHandler() {
+    let response = harness.send(
+      "POST", SeededClient.health.tokenTarget, headers: ["Content-Type": "application/xml"], body: "<a/>")
+    XCTAssertEqual(response.status, 415)
+    XCTAssertEqual(
+      response.text,
+      #"{"statusCode":415,"error":"Unsupported Media Type","message":"Unsupported Media Type"}"#)
+    XCTAssertEqual(harness.lastExchange?.clientId, SeededClient.health.clientId)
+  }
+
   // MARK: - Helpers
 
   private func assertTokenRefusal(

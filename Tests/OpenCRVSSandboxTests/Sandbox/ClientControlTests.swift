@@ -183,6 +183,37 @@ final class ClientControlTests: XCTestCase {
     XCTAssertEqual(temp.status, 401)
   }
 
+  func testDemoAndSettingsOnCreate() throws {
+    let created = try harness.control(
+      "POST", "/_sandbox/clients",
+      body: #"{"name":"Demo Search","type":"RECORD_SEARCH","demo":true,"settings":{"dailyQuota":5}}"#)
+    XCTAssertEqual(created.status, 200)
+    XCTAssertEqual(created.json["scope"], ["recordsearch", "demo"])
+    XCTAssertEqual(created.json["settings"]?["dailyQuota"]?.intValue, 5)
+    XCTAssertEqual(created.json["settings"]?["webhook"], [])
+    let clientId = try XCTUnwrap(created.json["clientId"]?.stringValue)
+    let secret = try XCTUnwrap(created.json["clientSecret"]?.stringValue)
+    let response = harness.send(
+      "POST", "/token?grant_type=client_credentials&client_id=\(clientId)&client_secret=\(secret)")
+    let claims = try TokenEndpointTests.claims(
+      of: try XCTUnwrap(try response.json()["access_token"]?.stringValue))
+    XCTAssertEqual(claims["scope"], ["recordsearch", "demo"])
+  }
+
+  func testResetRestoresTheClockAndForgetsInvalidatedTokens() throws {
+    let token = try harness.token(.health)
+    let invalidate = harness.sendJSON("POST", "/invalidateToken", body: #"{"token":"\#(token)"}"#)
+    XCTAssertEqual(invalidate.status, 200)
+    try harness.advanceClock(3_600)
+    XCTAssertEqual(harness.sendJSON("PUT", Self.officePath, bearer: token, body: "{}").status, 401)
+
+    XCTAssertEqual(try harness.control("POST", "/_sandbox/reset").status, 200)
+    let clock = try harness.control("GET", "/_sandbox/clock")
+    XCTAssertTrue(clock.json["now"]?.stringValue?.hasPrefix("2025-01-31T09:00:0") ?? false, "\(clock.json)")
+    let put = harness.sendJSON("PUT", Self.officePath, bearer: token, body: #"{"name":"X"}"#)
+    XCTAssertEqual(put.status, 403, put.text)
+  }
+
   func testControlCallsAreNotJournaled() throws {
     _ = try harness.control("GET", "/_sandbox/clients")
     _ = try harness.control("POST", "/_sandbox/clients/\(SeededClient.health.clientId)/deactivate")

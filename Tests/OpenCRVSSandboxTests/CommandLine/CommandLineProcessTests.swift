@@ -87,6 +87,27 @@ final class CommandLineProcessTests: XCTestCase {
     XCTAssertTrue(outcome.standardError.contains("/nonexistent"), outcome.standardError)
   }
 
+  func testUnreadableSigningKeyOrJournalExits66() throws {
+    for arguments in [
+      ["--signing-key", "/nonexistent/key.pem"], ["--journal", "/nonexistent/folder/journal.jsonl"],
+    ] {
+      let outcome = try run(["serve", "--port", "0"] + arguments)
+      XCTAssertEqual(outcome.status, 66, "\(arguments): \(outcome.standardError)")
+      XCTAssertTrue(outcome.standardError.contains("/nonexistent"), outcome.standardError)
+    }
+  }
+
+  func testPortInUseExits1NamingThePort() throws {
+    var configuration = SandboxConfiguration()
+    configuration.port = 0
+    configuration.logRequests = false
+    let holder = try SandboxServer(configuration: configuration)
+    defer { holder.stop() }
+    let outcome = try run(["serve", "--port", String(holder.port)])
+    XCTAssertEqual(outcome.status, 1, outcome.standardError)
+    XCTAssertTrue(outcome.standardError.contains(String(holder.port)), outcome.standardError)
+  }
+
   func testClientsPrintsTheFiveSeededClients() throws {
     let outcome = try run(["clients"])
     XCTAssertEqual(outcome.status, 0, outcome.standardError)

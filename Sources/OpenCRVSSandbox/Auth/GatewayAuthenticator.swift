@@ -21,9 +21,10 @@ public struct GatewayAuthenticator: Sendable {
 
   /// The bearer's credentials, or the refusal to send.
   public func authenticate(_ request: HTTPRequest) -> Result<Credentials, AuthRefusal> {
-    let queryToken = request.queryValue("token")
-    let header = request.headers["Authorization"]
-    let cookieToken = Self.cookieToken(request.headers["Cookie"])
+    // hapi-auth-jwt2's extract.js treats an empty source as absent and falls through to the next.
+    let queryToken = request.queryValue("token").flatMap { $0.isEmpty ? nil : $0 }
+    let header = request.headers["Authorization"].flatMap { $0.isEmpty ? nil : $0 }
+    let cookieToken = Self.cookieToken(request.headers["Cookie"]).flatMap { $0.isEmpty ? nil : $0 }
     let raw = queryToken ?? header ?? cookieToken
     let token = raw.map(Self.stripBearer) ?? ""
     guard !token.isEmpty else {

@@ -87,7 +87,13 @@ public struct Exchange: Sendable {
     {
       return masked ? SecretMasking.body(value) : value
     }
-    return .string(String(decoding: bytes, as: UTF8.self))
+    let text = String(decoding: bytes, as: UTF8.self)
+    if masked && (text.contains("secret=") || text.contains("token=")) {
+      // A form body: mask its pairs like the query string (`client_secret`, `token`, `subject_token`).
+      let pairs = SecretMasking.query(RequestTarget("/?" + text).query)
+      return .string(pairs.map { "\($0.name)=\($0.value)" }.joined(separator: "&"))
+    }
+    return .string(text)
   }
 
   /// The control API's JSON form (interface §4).

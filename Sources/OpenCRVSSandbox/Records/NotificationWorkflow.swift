@@ -10,7 +10,8 @@ public enum NotificationWorkflow {
 
   /// The record made from `body` (already validated) for `client`.
   public static func record(
-    from body: JSONValue, facts: NotificationBundleFacts, client: APIClient, createdBy: String, trackingID: String,
+    from body: JSONValue, facts: NotificationBundleFacts, client: APIClient, createdBy: String,
+    trackingID: String,
     officeName: String, now: Date, newID: () -> String
   ) -> Record {
     let event = facts.event ?? .birth
@@ -35,8 +36,12 @@ public enum NotificationWorkflow {
     var stored: [JSONObject] = []
     var task: JSONObject?
     for (index, entry) in entries.enumerated() {
-      guard case .object(var resource)? = entry["resource"].map({ rewriteReferences($0, rewrites) }) else { continue }
-      resource["meta"] = ["lastUpdated": .string(lastUpdated), "versionId": .string(assigned[index].versionId)]
+      guard case .object(var resource)? = entry["resource"].map({ rewriteReferences($0, rewrites) }) else {
+        continue
+      }
+      resource["meta"] = [
+        "lastUpdated": .string(lastUpdated), "versionId": .string(assigned[index].versionId),
+      ]
       resource["id"] = .string(assigned[index].id)
       if resource["resourceType"]?.stringValue == "Task" { task = resource } else { stored.append(resource) }
     }
@@ -46,7 +51,8 @@ public enum NotificationWorkflow {
     let officeID = facts.officeLocationId.map { $0.replacingOccurrences(of: "Location/", with: "") } ?? ""
     var record = Record(
       id: composition?["id"]?.stringValue ?? newID(), trackingId: trackingID, event: event.rawValue,
-      status: "IN_PROGRESS", officeId: officeID, officeName: officeName, clientId: client.clientId, createdAt: now,
+      status: "IN_PROGRESS", officeId: officeID, officeName: officeName, clientId: client.clientId,
+      createdAt: now,
       isHealthSystemNotification: facts.goesToHealthSystemTab, resources: stored)
     record.history.append(
       RecordHistoryEntry(
@@ -65,7 +71,9 @@ public enum NotificationWorkflow {
     var extensions = task["extension"]?.arrayValue ?? []
     let regLastUser: JSONValue = [
       "url": .string(regLastUserURL),
-      "valueReference": ["reference": .string("Practitioner/" + SystemPractitioner.practitionerID(for: client))],
+      "valueReference": [
+        "reference": .string("Practitioner/" + SystemPractitioner.practitionerID(for: client))
+      ],
     ]
     if let index = extensions.firstIndex(where: { $0["url"]?.stringValue == regLastUserURL }) {
       extensions[index] = regLastUser
@@ -82,7 +90,10 @@ public enum NotificationWorkflow {
     ])
     task["identifier"] = .array(
       (task["identifier"]?.arrayValue ?? []) + [
-        ["system": .string("http://opencrvs.org/specs/id/\(event.rawValue)-tracking-id"), "value": .string(trackingID)],
+        [
+          "system": .string("http://opencrvs.org/specs/id/\(event.rawValue)-tracking-id"),
+          "value": .string(trackingID),
+        ],
         ["system": .string(systemIdentifierSystem), "value": .string(systemIdentifier)],
       ])
     return task

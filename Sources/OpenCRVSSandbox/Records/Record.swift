@@ -78,7 +78,8 @@ public struct Record: Sendable {
   /// The control API's list form.
   public var summaryJSON: JSONValue {
     var object: JSONObject = [
-      "id": .string(id), "trackingId": .string(trackingId), "event": .string(event), "status": .string(status),
+      "id": .string(id), "trackingId": .string(trackingId), "event": .string(event),
+      "status": .string(status),
       "workqueue": workqueue.map(JSONValue.string) ?? .null, "officeId": .string(officeId),
       "officeName": .string(officeName), "clientId": clientId.map(JSONValue.string) ?? .null,
       "createdAt": .string(ISO8601.string(createdAt)),

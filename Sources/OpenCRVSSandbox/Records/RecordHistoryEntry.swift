@@ -33,7 +33,8 @@ public struct RecordHistoryEntry: Sendable {
   public var json: JSONValue {
     [
       "at": .string(ISO8601.string(at)), "action": .string(action), "status": .string(status),
-      "clientId": clientId.map(JSONValue.string) ?? .null, "username": username.map(JSONValue.string) ?? .null,
+      "clientId": clientId.map(JSONValue.string) ?? .null,
+      "username": username.map(JSONValue.string) ?? .null,
       "detail": detail.map(JSONValue.string) ?? .null,
     ]
   }

@@ -29,7 +29,9 @@ public final class RecordStore: Sendable {
   public func reserveTrackingID(_ make: () -> String) -> String {
     state.withLock { state in
       var trackingID = make()
-      while state.trackingIds[trackingID] != nil || state.reserved.contains(trackingID) { trackingID = make() }
+      while state.trackingIds[trackingID] != nil || state.reserved.contains(trackingID) {
+        trackingID = make()
+      }
       state.reserved.insert(trackingID)
       return trackingID
     }
@@ -71,7 +73,9 @@ public final class RecordStore: Sendable {
   @discardableResult
   public func update(_ idOrTrackingID: String, _ change: (inout Record) -> Void) -> Record? {
     state.withLock { state in
-      guard let index = state.positions[idOrTrackingID] ?? state.trackingIds[idOrTrackingID] else { return nil }
+      guard let index = state.positions[idOrTrackingID] ?? state.trackingIds[idOrTrackingID] else {
+        return nil
+      }
       change(&state.records[index])
       return state.records[index]
     }

@@ -6,7 +6,8 @@ public enum SystemPractitioner {
 
   /// The Practitioner id of `client`.
   public static func practitionerID(for client: APIClient) -> String {
-    UUIDv5.make(namespace: UUIDv5.locationNamespace, name: "Practitioner/system/" + client.systemId) ?? client.systemId
+    UUIDv5.make(namespace: UUIDv5.locationNamespace, name: "Practitioner/system/" + client.systemId)
+      ?? client.systemId
   }
 
   /// The PractitionerRole id of `client`.

@@ -21,6 +21,7 @@ public enum ControlRoutes {
     addClockRoutes(to: &router)
     addJournalRoutes(to: &router)
     addUserRoutes(to: &router)
+    addRecordRoutes(to: &router)
     return router
   }
 

@@ -24,6 +24,8 @@ public final class Sandbox: HTTPHandler {
   public let invalidatedTokens: InvalidatedTokens
   /// Every exchange on the OpenCRVS routes.
   public let journal: Journal
+  /// The birth and death records.
+  public let records: RecordStore
 
   private let serviceRouter: Router<RouteResult>
   private let gatewayRouter: Router<RouteResult>
@@ -54,6 +56,7 @@ public final class Sandbox: HTTPHandler {
       try JournalFile(path: path, log: log)
     }
     journal = Journal(limit: configuration.journalLimit, file: journalFile)
+    records = RecordStore()
     self.locations = LocationStore(
       country: country, origin: configuration.locationOrigin, now: { clock.now() }, newID: { ids.uuid() })
     var services = Router<RouteResult>()
@@ -68,6 +71,12 @@ public final class Sandbox: HTTPHandler {
       audience: "opencrvs:config-user", authority: authority, invalidated: invalidatedTokens, clock: clock)
     LocationRoutes.add(
       to: &gateway, locations: locations, authenticator: configAuthenticator, clients: clients)
+    let gatewayAuthenticator = GatewayAuthenticator(
+      audience: "opencrvs:gateway-user", authority: authority, invalidated: invalidatedTokens, clock: clock)
+    NotificationRoutes(
+      authenticator: gatewayAuthenticator, clients: clients, locations: locations, records: records, ids: ids,
+      clock: clock, country: country
+    ).add(to: &gateway)
     self.serviceRouter = services
     self.gatewayRouter = gateway
     self.controlRouter = ControlRoutes.router()
@@ -115,6 +124,7 @@ public final class Sandbox: HTTPHandler {
     clients.reset()
     invalidatedTokens.reset()
     journal.clear()
+    records.reset()
   }
 
   private func route(_ request: HTTPRequest) -> RouteResult {

@@ -1,0 +1,95 @@
+import Foundation
+
+/// `POST /notification` (and `/v1/notification`): the gateway's checks in hapi's order, the
+/// pre-checks, then the workflow that files the record; everything answered as v1.7.4 answers.
+struct NotificationRoutes: Sendable {
+  /// Any of these scopes passes the gateway's scope check.
+  static let scopes = [
+    "record.declare-birth", "record.declare-death", "record.declare-marriage", "notification-api",
+  ]
+
+  let authenticator: GatewayAuthenticator
+  let clients: ClientRegistry
+  let locations: LocationStore
+  let records: RecordStore
+  let ids: IDGenerator
+  let clock: SandboxClock
+  let country: CountryData
+
+  func add(to router: inout Router<RouteResult>) {
+    let route = self
+    router.add("POST", "/notification") { request, _ in route.handle(request) }
+  }
+
+  func handle(_ request: HTTPRequest) -> RouteResult {
+    let credentials: Credentials
+    switch authenticator.authenticate(request) {
+    case .failure(let refusal):
+      return RouteResult(
+        refusal.response(), problems: [refusal.problem], clientId: clientID(refusal.clientSystemId))
+    case .success(let verified): credentials = verified
+    }
+    let client = clients.client(systemId: credentials.subject)
+    let body: JSONValue
+    switch PayloadParser.parse(request) {
+    case .failure(let failure):
+      return RouteResult(failure.response, problems: [failure.problem], clientId: client?.clientId)
+    case .success(.json(let value)): body = value
+    case .success(.text(let text)): body = .string(text)
+    case .success(.form), .success(.binary):
+      // hapi parses these but they are never an object: Joi refuses them.
+      body = .string("")
+    }
+    guard credentials.hasAnyScope(Self.scopes) else {
+      let refusal = AuthRefusal.insufficientScope(credentials, needed: Self.scopes)
+      return RouteResult(refusal.response(), problems: [refusal.problem], clientId: client?.clientId)
+    }
+    var result: RouteResult
+    switch NotificationValidator.validate(body, locations: locations, countryCode: country.countryCode) {
+    case .rejected(let response, let problems):
+      result = RouteResult(response, problems: problems, clientId: client?.clientId)
+    case .accepted(let warnings):
+      result = file(body, client: client, credentials: credentials, warnings: warnings)
+    }
+    result.parsedBody = body
+    return result
+  }
+
+  /// Stage D: the workflow service. Only a system client's token gets this far in v1.7.4.
+  private func file(_ body: JSONValue, client: APIClient?, credentials: Credentials, warnings: [Problem])
+    -> RouteResult
+  {
+    guard let client else {
+      return RouteResult(
+        HapiAnswers.internalError,
+        problems: [
+          Problem(
+            code: "notification-needs-system-client",
+            message:
+              "The token's sub (\(credentials.subject)) is not an API client: OpenCRVS v1.7.4 accepts notifications only from a system client's token (a user token fails in workflow with this 500)"
+          )
+        ] + warnings)
+    }
+    let facts = NotificationBundleFacts(body)
+    let event = facts.event ?? .birth
+    let trackingID = records.reserveTrackingID { NotificationWorkflow.trackingID(for: event, ids: ids) }
+    let officeID = facts.officeLocationId.map { $0.replacingOccurrences(of: "Location/", with: "") } ?? ""
+    let record = NotificationWorkflow.record(
+      from: body, facts: facts, client: client, createdBy: client.createdBy, trackingID: trackingID,
+      officeName: locations.summary(id: officeID)?.name ?? "", now: clock.now(), newID: { ids.uuid() })
+    records.add(record)
+    let resources = RecordBundle.resources(
+      for: record, locations: locations, client: client, roleOfficeID: roleOfficeID(for: client))
+    let response = HapiAnswers.withGatewayVersion(HapiAnswers.json(200, RecordBundle.bundle(resources)))
+    return RouteResult(response, problems: warnings, clientId: client.clientId)
+  }
+
+  /// The office of the admin who created the client (HQ Office for j.campbell).
+  func roleOfficeID(for client: APIClient) -> String? {
+    country.employee(username: client.createdBy)?.primaryOfficeId
+  }
+
+  private func clientID(_ systemID: String?) -> String? {
+    systemID.flatMap { clients.client(systemId: $0)?.clientId }
+  }
+}

@@ -1,4 +1,0 @@
-import OpenCRVSSandboxTesting
-import XCTest
-
-final class SandboxTestingTests: XCTestCase {}

@@ -119,12 +119,12 @@ public final class SandboxTester: Sendable {
       within: within, file: file, line: line)
     let filed = records(clientId: client.clientId, event: event, officeId: officeId)
     if filed.count != count {
-      let where_ = [event.map { "event \($0)" }, officeId.map { "office \($0)" }].compactMap { $0 }
+      let constraints = [event.map { "event \($0)" }, officeId.map { "office \($0)" }].compactMap { $0 }
       let others = records(clientId: client.clientId).map {
         "\($0.trackingId) \($0.event) at \($0.officeName)"
       }
       XCTFail(
-        "expected \(count) record(s) from \(client.name)\(where_.isEmpty ? "" : " for " + where_.joined(separator: ", ")), found \(filed.count)"
+        "expected \(count) record(s) from \(client.name)\(constraints.isEmpty ? "" : " for " + constraints.joined(separator: ", ")), found \(filed.count)"
           + (others.isEmpty ? "" : "; its records: " + others.joined(separator: ", ")),
         file: file, line: line)
     }

@@ -21,8 +21,15 @@ let package = Package(
       swiftSettings: strict
     ),
     .target(
+      name: "ScenarioLibrary",
+      path: "Scenarios",
+      exclude: ["README.md"],
+      resources: [.copy("builtin")],
+      swiftSettings: strict
+    ),
+    .target(
       name: "OpenCRVSSandbox",
-      dependencies: ["FarajalandSeed"],
+      dependencies: ["FarajalandSeed", "ScenarioLibrary"],
       swiftSettings: strict
     ),
     .target(

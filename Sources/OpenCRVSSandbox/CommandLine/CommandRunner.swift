@@ -24,9 +24,12 @@ public enum CommandRunner {
     case .version:
       print("opencrvs-sandbox \(SandboxCommand.programVersion) (OpenCRVS \(HapiAnswers.gatewayVersion))")
       return 0
-    case .notYetAvailable(let name):
-      printError("opencrvs-sandbox: '\(name)' is not available in this version yet (see --help)")
-      return 1
+    case .run(let run):
+      return run.execute()
+    case .scenarios(let variables, let countryDirectory):
+      return listScenarios(variables: variables, countryDirectory: countryDirectory)
+    case .importPostman(let arguments):
+      return importPostman(arguments)
     case .clients(let countryDirectory):
       return printClients(countryDirectory: countryDirectory)
     case .importCountry(let arguments):
@@ -80,6 +83,33 @@ public enum CommandRunner {
       printError("opencrvs-sandbox: \(error)")
       return error.exitCode
     }
+  }
+
+  private static func listScenarios(variables: Bool, countryDirectory: String?) -> Int32 {
+    if variables {
+      guard let playground = TargetPlayground.offline(countryDirectory: countryDirectory) else {
+        printError("opencrvs-sandbox scenarios: cannot load the country data")
+        return 66
+      }
+      for (name, value) in playground { print("\(name)=\(value)") }
+      return 0
+    }
+    do {
+      let catalog = try ScenarioCatalog.builtIn()
+      let width = catalog.scenarios.map(\.name.count).max() ?? 0
+      for scenario in catalog.scenarios {
+        print(scenario.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + scenario.description)
+      }
+      return 0
+    } catch {
+      printError("opencrvs-sandbox scenarios: \(error)")
+      return 1
+    }
+  }
+
+  private static func importPostman(_ arguments: [String]) -> Int32 {
+    printError("opencrvs-sandbox import-postman: not wired yet")
+    return 1
   }
 
   private static func importCountry(_ arguments: [String]) -> Int32 {

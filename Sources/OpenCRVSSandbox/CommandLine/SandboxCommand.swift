@@ -8,8 +8,12 @@ public enum SandboxCommand: Sendable {
   case clients(countryDirectory: String?)
   /// Convert country-configuration CSV files into a seed folder (arguments after the word).
   case importCountry(arguments: [String])
-  /// A command from a later release; the argument is its name.
-  case notYetAvailable(String)
+  /// Play scenarios as a client.
+  case run(RunCommand)
+  /// List the scenarios (or, with `variables`, the seeded variables).
+  case scenarios(variables: Bool, countryDirectory: String?)
+  /// Convert a Postman collection (arguments after the word).
+  case importPostman(arguments: [String])
   /// Print the usage text.
   case help
   /// Print the version.
@@ -24,7 +28,13 @@ public enum SandboxCommand: Sendable {
 
     usage:
       opencrvs-sandbox [serve] [options]         start the sandbox (serve is the default command)
+      opencrvs-sandbox run [SCENARIO...|--all] [--target URL] [--junit FILE] [--var NAME=VALUE]
+                                                 play scenarios as a client and check the answers;
+                                                 exit 0 when every step passed
+      opencrvs-sandbox scenarios [--variables]   list the scenarios (--variables: every seeded {{variable}})
       opencrvs-sandbox clients                   print the seeded API clients and their credentials
+      opencrvs-sandbox import-postman COLLECTION [--environment FILE] [--globals FILE] [--client TYPE] [-o FILE]
+                                                 turn a Postman v2.1 collection into a scenario file
       opencrvs-sandbox import-country --locations F --offices F --facilities F
                        [--statistics F] [--employees F] [--roles F] -o DIR
                                                  turn country-configuration CSV files into a seed folder
@@ -69,10 +79,24 @@ public enum SandboxCommand: Sendable {
         }
       }
       return .clients(countryDirectory: country)
-    case "run", "scenarios", "import-postman": return .notYetAvailable(first)
+    case "run": return .run(try RunCommand.parse(Array(arguments.dropFirst())))
+    case "import-postman": return .importPostman(arguments: Array(arguments.dropFirst()))
+    case "scenarios":
+      var options = OptionReader(Array(arguments.dropFirst()), command: "scenarios")
+      var variables = false
+      var country: String?
+      while let flag = try options.nextFlag() {
+        switch flag {
+        case "--variables": variables = true
+        case "--country": country = try options.value(for: flag)
+        default: throw options.unknown(flag)
+        }
+      }
+      return .scenarios(variables: variables, countryDirectory: country)
     default:
       if first.hasPrefix("-") { return .serve(try parseServe(arguments)) }
-      throw UsageError("unknown command '\(first)'; commands: serve, clients, import-country (see --help)")
+      throw UsageError(
+        "unknown command '\(first)'; commands: serve, run, scenarios, clients, import-postman, import-country (see --help)")
     }
   }
 
@@ -124,10 +148,26 @@ struct OptionReader {
   private var arguments: [String]
   private var pendingValue: String?
   private let command: String
+  private let allowsPositionals: Bool
 
-  init(_ arguments: [String], command: String) {
+  /// A flag or a bare argument.
+  enum Argument: Equatable {
+    case flag(String)
+    case positional(String)
+  }
+
+  init(_ arguments: [String], command: String, allowsPositionals: Bool = false) {
     self.arguments = arguments
     self.command = command
+    self.allowsPositionals = allowsPositionals
+  }
+
+  mutating func nextFlagOrPositional() throws(UsageError) -> Argument? {
+    if let first = arguments.first, !first.hasPrefix("-"), pendingValue == nil {
+      arguments.removeFirst()
+      return .positional(first)
+    }
+    return try nextFlag().map { .flag($0) }
   }
 
   mutating func nextFlag() throws(UsageError) -> String? {

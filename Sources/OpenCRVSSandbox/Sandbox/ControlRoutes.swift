@@ -22,6 +22,7 @@ public enum ControlRoutes {
     addJournalRoutes(to: &router)
     addUserRoutes(to: &router)
     addRecordRoutes(to: &router)
+    addScenarioRoutes(to: &router)
     return router
   }
 

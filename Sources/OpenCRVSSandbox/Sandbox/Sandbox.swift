@@ -26,10 +26,14 @@ public final class Sandbox: HTTPHandler {
   public let journal: Journal
   /// The birth and death records.
   public let records: RecordStore
+  /// The built-in scenarios.
+  public let catalog: ScenarioCatalog
+  /// The faults in force.
+  public let faults: FaultEngine
+  /// The scenarios activated with `--scenario` (restored by reset).
+  public let startupScenarios: [Scenario]
 
-  private let serviceRouter: Router<RouteResult>
-  private let gatewayRouter: Router<RouteResult>
-  private let controlRouter: Router<ControlRoutes.Action>
+  let routers: SandboxRouters
 
   /// A sandbox seeded from the configured country (the built-in Farajaland by default).
   public init(configuration: SandboxConfiguration = SandboxConfiguration(), log: SandboxLog = .silent)
@@ -37,12 +41,10 @@ public final class Sandbox: HTTPHandler {
   {
     self.configuration = configuration
     self.log = log
-    self.clock = SandboxClock(start: configuration.clockStart)
-    self.ids = IDGenerator(seed: configuration.seed)
+    clock = SandboxClock(start: configuration.clockStart)
+    ids = IDGenerator(seed: configuration.seed)
     let (country, countryDirectory) = try SandboxStartError.loadCountry(configuration.countryDirectory)
     self.country = country
-    let clock = self.clock
-    let ids = self.ids
     let keyPEM = try SandboxStartError.signingKeyPEM(
       file: configuration.signingKeyFile, countryDirectory: countryDirectory)
     do {
@@ -57,29 +59,16 @@ public final class Sandbox: HTTPHandler {
     }
     journal = Journal(limit: configuration.journalLimit, file: journalFile)
     records = RecordStore()
-    self.locations = LocationStore(
+    let clock = self.clock
+    let ids = self.ids
+    locations = LocationStore(
       country: country, origin: configuration.locationOrigin, now: { clock.now() }, newID: { ids.uuid() })
-    var services = Router<RouteResult>()
-    var gateway = Router<RouteResult>()
-    Self.addGatewayHealth(to: &gateway)
-    let tokenEndpoint = TokenEndpoint(
-      clients: clients, authority: authority, clock: clock, lifetime: configuration.tokenLifetime)
-    AuthRoutes.add(
-      services: &services, gateway: &gateway, endpoint: tokenEndpoint, authority: authority,
-      invalidated: invalidatedTokens, clock: clock)
-    let configAuthenticator = GatewayAuthenticator(
-      audience: "opencrvs:config-user", authority: authority, invalidated: invalidatedTokens, clock: clock)
-    LocationRoutes.add(
-      to: &gateway, locations: locations, authenticator: configAuthenticator, clients: clients)
-    let gatewayAuthenticator = GatewayAuthenticator(
-      audience: "opencrvs:gateway-user", authority: authority, invalidated: invalidatedTokens, clock: clock)
-    NotificationRoutes(
-      authenticator: gatewayAuthenticator, clients: clients, locations: locations, records: records, ids: ids,
-      clock: clock, country: country
-    ).add(to: &gateway)
-    self.serviceRouter = services
-    self.gatewayRouter = gateway
-    self.controlRouter = ControlRoutes.router()
+    (catalog, startupScenarios) = try SandboxStartError.loadScenarios(configuration.scenarios)
+    faults = FaultEngine()
+    faults.reset(activating: startupScenarios)
+    routers = SandboxRouters(
+      configuration: configuration, clock: clock, ids: ids, country: country, locations: locations, clients: clients,
+      authority: authority, invalidatedTokens: invalidatedTokens, records: records)
   }
 
   /// Answers one request (called on the connection's thread).
@@ -89,22 +78,33 @@ public final class Sandbox: HTTPHandler {
     }
     let started = DispatchTime.now().uptimeNanoseconds
     let receivedAt = clock.now()
-    var result = route(request)
-    if let firstError = result.problems.first(where: { $0.severity == .error }), result.response.status >= 400
-    {
+    var (result, scenario) = answerWithFaults(request)
+    if let firstError = result.problems.first(where: { $0.severity == .error }), result.response.status >= 400 {
       result.response.headers.add("x-sandbox-problem", firstError.code)
       if configuration.explain {
         result.response = Self.explained(result.response, problems: result.problems)
       }
     }
-    let response = result.response
+    let recorded = result
     journal.record { sequence in
-      Exchange(sequence: sequence, receivedAt: receivedAt, request: request, result: result, scenario: nil)
+      Exchange(sequence: sequence, receivedAt: receivedAt, request: request, result: recorded, scenario: scenario)
     }
     if configuration.logRequests {
       log.line(RequestLogLine.format(request: request, result: result, startedNanoseconds: started))
     }
-    return response
+    return result.response
+  }
+
+  /// Back to the seeded state: journal, records, clients, locations, clock, ids, faults.
+  public func reset() {
+    clock.reset()
+    ids.reset()
+    locations.reset()
+    clients.reset()
+    invalidatedTokens.reset()
+    journal.clear()
+    records.reset()
+    faults.reset(activating: startupScenarios)
   }
 
   /// `--explain`: the problems added next to the real fields of a JSON-object error body.
@@ -116,39 +116,6 @@ public final class Sandbox: HTTPHandler {
     return copy
   }
 
-  /// Back to the seeded state.
-  public func reset() {
-    clock.reset()
-    ids.reset()
-    locations.reset()
-    clients.reset()
-    invalidatedTokens.reset()
-    journal.clear()
-    records.reset()
-  }
-
-  private func route(_ request: HTTPRequest) -> RouteResult {
-    if let (handler, parameters) = serviceRouter.match(method: request.method, path: request.path) {
-      return handler(request, parameters)
-    }
-    var gatewayPath = request.path
-    if gatewayPath == "/v1" || gatewayPath.hasPrefix("/v1/") {
-      gatewayPath = String(gatewayPath.dropFirst(3))
-      if gatewayPath.isEmpty { gatewayPath = "/" }
-    }
-    if let (handler, parameters) = gatewayRouter.match(method: request.method, path: gatewayPath) {
-      return handler(request, parameters)
-    }
-    return RouteResult(
-      HapiAnswers.notFound,
-      problems: [
-        Problem(
-          code: "route-not-found",
-          message:
-            "No OpenCRVS v1.7 route answers \(request.method) \(request.path); see the README's route list")
-      ])
-  }
-
   private func handleControl(_ request: HTTPRequest) -> HTTPResponse {
     if !ControlRoutes.isLoopback(configuration.host) {
       let expected = configuration.controlToken.map { "Bearer \($0)" }
@@ -158,21 +125,10 @@ public final class Sandbox: HTTPHandler {
           "The control API is bound to \(configuration.host); send Authorization: Bearer <--control-token>")
       }
     }
-    guard let (handler, parameters) = controlRouter.match(method: request.method, path: request.path) else {
+    guard let (handler, parameters) = routers.control.match(method: request.method, path: request.path) else {
       return ControlRoutes.error(
-        404, "not-found", "No control route \(request.method) \(request.path); see GET /_sandbox/openapi.json"
-      )
+        404, "not-found", "No control route \(request.method) \(request.path); see GET /_sandbox/openapi.json")
     }
     return handler(request, parameters)(self)
-  }
-
-  private static func addGatewayHealth(to router: inout Router<RouteResult>) {
-    let body = JSONWriter.bytes([
-      "auth": true, "search": true, "user-mgnt": true, "metrics": true, "notification": true,
-      "countryconfig": true, "workflow": true,
-    ])
-    router.add("GET", "/ping") { _, _ in
-      RouteResult(HapiAnswers.withGatewayVersion(HapiAnswers.jsonBytes(200, body)))
-    }
   }
 }

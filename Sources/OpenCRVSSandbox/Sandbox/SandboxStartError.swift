@@ -64,3 +64,24 @@ extension SandboxStartError {
       "no signing key: pass --signing-key FILE (an RSA private key in PEM)", exitCode: 66)
   }
 }
+
+extension SandboxStartError {
+  /// The built-in catalog and the `--scenario` scenarios (names or files).
+  static func loadScenarios(_ names: [String]) throws(SandboxStartError) -> (ScenarioCatalog, [Scenario]) {
+    let catalog: ScenarioCatalog
+    do {
+      catalog = try ScenarioCatalog.builtIn()
+    } catch {
+      throw SandboxStartError("built-in scenario: \(error)")
+    }
+    var scenarios: [Scenario] = []
+    for name in names {
+      do {
+        scenarios.append(try catalog.resolve(name))
+      } catch {
+        throw SandboxStartError("--scenario \(error)", exitCode: error.message == "no such file" ? 66 : 64)
+      }
+    }
+    return (catalog, scenarios)
+  }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+extension Sandbox {
+  /// The answer to an OpenCRVS request, shaped by the first matching fault if one is in force;
+  /// also returns the scenario that shaped it.
+  func answerWithFaults(_ request: HTTPRequest) -> (RouteResult, String?) {
+    guard
+      let (fault, scenario) = faults.take(
+        method: request.method, path: request.path, clientId: { self.identifyClient(request) })
+    else {
+      return (routers.route(request), nil)
+    }
+    if fault.delayMs > 0 && fault.kind != .timeout {
+      Thread.sleep(forTimeInterval: Double(fault.delayMs) / 1000)
+    }
+    let explanation = FaultAnswer.describe(fault, scenario: scenario)
+    guard let response = FaultAnswer.response(for: fault) else {
+      var result = routers.route(request)
+      result.problems.append(Problem(.warning, code: "scenario-delay", message: explanation))
+      return (result, scenario)
+    }
+    let severity: Problem.Severity = response.status >= 400 || response.status == 0 ? .error : .warning
+    return (
+      RouteResult(
+        response, problems: [Problem(severity, code: "scenario-fault", message: explanation)],
+        clientId: identifyClient(request)),
+      scenario
+    )
+  }
+
+  /// The client a request comes from, as the journal names it: `client_id` on `/token`, else the
+  /// client whose system id is the `sub` of a token that verifies.
+  func identifyClient(_ request: HTTPRequest) -> String? {
+    let path = SandboxRouters.gatewayPath(request.path)
+    if path == "/token" || path == "/auth/token" {
+      return request.queryValue("client_id").flatMap { clients.client(id: $0)?.clientId }
+    }
+    guard case .success(let credentials) = routers.gatewayAuthenticator.authenticate(request) else { return nil }
+    return clients.client(systemId: credentials.subject)?.clientId
+  }
+}

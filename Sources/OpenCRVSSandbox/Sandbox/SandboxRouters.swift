@@ -1,0 +1,71 @@
+/// The routing tables: the auth and webhooks services (no `/v1`), the gateway (with `/v1`
+/// stripped first) and the control API.
+struct SandboxRouters: Sendable {
+  let services: Router<RouteResult>
+  let gateway: Router<RouteResult>
+  let control: Router<ControlRoutes.Action>
+  /// Verifies tokens for the journal's `clientId` and for faults matching on a client.
+  let gatewayAuthenticator: GatewayAuthenticator
+
+  init(
+    configuration: SandboxConfiguration, clock: SandboxClock, ids: IDGenerator, country: CountryData,
+    locations: LocationStore, clients: ClientRegistry, authority: TokenAuthority, invalidatedTokens: InvalidatedTokens,
+    records: RecordStore
+  ) {
+    var services = Router<RouteResult>()
+    var gateway = Router<RouteResult>()
+    Self.addGatewayHealth(to: &gateway)
+    let tokenEndpoint = TokenEndpoint(
+      clients: clients, authority: authority, clock: clock, lifetime: configuration.tokenLifetime)
+    AuthRoutes.add(
+      services: &services, gateway: &gateway, endpoint: tokenEndpoint, authority: authority,
+      invalidated: invalidatedTokens, clock: clock)
+    let configAuthenticator = GatewayAuthenticator(
+      audience: "opencrvs:config-user", authority: authority, invalidated: invalidatedTokens, clock: clock)
+    LocationRoutes.add(to: &gateway, locations: locations, authenticator: configAuthenticator, clients: clients)
+    let gatewayAuthenticator = GatewayAuthenticator(
+      audience: "opencrvs:gateway-user", authority: authority, invalidated: invalidatedTokens, clock: clock)
+    NotificationRoutes(
+      authenticator: gatewayAuthenticator, clients: clients, locations: locations, records: records, ids: ids,
+      clock: clock, country: country
+    ).add(to: &gateway)
+    self.services = services
+    self.gateway = gateway
+    self.control = ControlRoutes.router()
+    self.gatewayAuthenticator = gatewayAuthenticator
+  }
+
+  /// The OpenCRVS answer to `request`, hapi's 404 when no route matches.
+  func route(_ request: HTTPRequest) -> RouteResult {
+    if let (handler, parameters) = services.match(method: request.method, path: request.path) {
+      return handler(request, parameters)
+    }
+    if let (handler, parameters) = gateway.match(method: request.method, path: Self.gatewayPath(request.path)) {
+      return handler(request, parameters)
+    }
+    return RouteResult(
+      HapiAnswers.notFound,
+      problems: [
+        Problem(
+          code: "route-not-found",
+          message: "No OpenCRVS v1.7 route answers \(request.method) \(request.path); see the README's route list")
+      ])
+  }
+
+  /// The gateway's `onRequest` hook strips a leading `/v1`.
+  static func gatewayPath(_ path: String) -> String {
+    guard path == "/v1" || path.hasPrefix("/v1/") else { return path }
+    let stripped = String(path.dropFirst(3))
+    return stripped.isEmpty ? "/" : stripped
+  }
+
+  private static func addGatewayHealth(to router: inout Router<RouteResult>) {
+    let body = JSONWriter.bytes([
+      "auth": true, "search": true, "user-mgnt": true, "metrics": true, "notification": true,
+      "countryconfig": true, "workflow": true,
+    ])
+    router.add("GET", "/ping") { _, _ in
+      RouteResult(HapiAnswers.withGatewayVersion(HapiAnswers.jsonBytes(200, body)))
+    }
+  }
+}

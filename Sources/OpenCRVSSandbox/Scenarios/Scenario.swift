@@ -1,0 +1,53 @@
+import Foundation
+
+/// A scenario file (interface §6): a name and description, `variables`, server-side `faults` and
+/// client-side `steps`.
+public struct Scenario: Sendable {
+  /// The scenario's name (its handle in the CLI and the control API).
+  public var name: String
+  /// What it shows, in a sentence or two.
+  public var description: String
+  /// The file's own variables, in order.
+  public var variables: [(String, String)]
+  /// What the sandbox answers differently while it is active.
+  public var faults: [Fault]
+  /// What `run` sends and checks.
+  public var steps: [ScenarioStep]
+  /// The file it came from, for messages (`<control API>` for posted faults).
+  public var source: String
+
+  /// A scenario with these parts.
+  public init(
+    name: String, description: String, variables: [(String, String)] = [], faults: [Fault] = [],
+    steps: [ScenarioStep] = [], source: String
+  ) {
+    self.name = name
+    self.description = description
+    self.variables = variables
+    self.faults = faults
+    self.steps = steps
+    self.source = source
+  }
+
+  /// Reads and checks a scenario file; `jsonFile` bodies are read relative to it.
+  public static func load(contentsOf url: URL) throws(ScenarioError) -> Scenario {
+    let name = url.path
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw ScenarioError(file: name, message: "cannot read the file")
+    }
+    let document: JSONValue
+    do {
+      document = try JSONParser.parse(Array(data))
+    } catch {
+      throw ScenarioError(file: name, message: "not JSON: \(error)")
+    }
+    return try ScenarioDecoder(file: name, directory: url.deletingLastPathComponent()).scenario(document)
+  }
+
+  /// Checks a scenario given as JSON (for example from the control API).
+  public static func decode(_ document: JSONValue, source: String, directory: URL? = nil) throws(ScenarioError)
+    -> Scenario
+  {
+    try ScenarioDecoder(file: source, directory: directory).scenario(document)
+  }
+}

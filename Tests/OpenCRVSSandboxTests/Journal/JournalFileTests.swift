@@ -70,6 +70,18 @@ final class JournalFileTests: XCTestCase {
     XCTAssertEqual(try Self.lines(file).count, 4)
   }
 
+  func testTheFileKeepsWhatTheJournalLimitDrops() throws {
+    let file = try temporaryFolder().appendingPathComponent("journal.jsonl")
+    let harness = try SandboxHarness {
+      $0.journalFile = file.path
+      $0.journalLimit = 2
+    }
+    for _ in 0..<5 { harness.send("GET", "/ping") }
+    XCTAssertEqual(harness.sandbox.journal.all.count, 2)
+    XCTAssertEqual(
+      try Self.lines(file).map { try JSONParser.parse(String($0))["id"] }, ["1", "2", "3", "4", "5"])
+  }
+
   func testTheServeProcessFlushesCompleteLinesOnSIGTERM() async throws {
     let folder = try temporaryFolder()
     let readyFile = folder.appendingPathComponent("ready.json")

@@ -291,6 +291,43 @@ final class JournalControlTests: XCTestCase {
     }
   }
 
+  func testWronglyTypedVerifyFieldsAre400NotIgnored() throws {
+    harness.send("GET", "/ping")
+    // Each of these, ignored, would let the check pass against the 200 ping.
+    for body in [
+      #"{"path":"/ping","status":"404"}"#, #"{"path":"/ping","count":"5"}"#,
+      #"{"path":"/ping","atLeast":"5"}"#,
+      #"{"path":"/ping","method":5}"#, #"{"path":["/nowhere"]}"#, #"{"path":"/ping","clientId":7}"#,
+      #"{"path":"/ping","within":"soon"}"#,
+    ] {
+      let answer = try verify(body)
+      XCTAssertEqual(answer.status, 400, "\(body) answered \(JSONWriter.string(answer.json))")
+      if answer.status == 400 { XCTAssertEqual(answer.json.objectValue?.keys, ["error", "message"], body) }
+    }
+  }
+
+  func testExchangeIdsKeepCountingAfterADelete() throws {
+    harness.send("GET", "/ping")
+    harness.send("GET", "/ping")
+    _ = try harness.control("DELETE", "/_sandbox/requests")
+    harness.send("GET", "/ping")
+    XCTAssertEqual(try list().ids, ["3"], "an id never names two exchanges")
+    XCTAssertEqual(try list("after=2").ids, ["3"])
+  }
+
+  func testARepeatedQueryKeyIsAnArrayAndOtherTokensAreMasked() throws {
+    harness.send("GET", "/location?type=CRVS_OFFICE&type=HEALTH_FACILITY&_count=1")
+    let exchange = try XCTUnwrap(try list().requests.last)
+    XCTAssertEqual(exchange["query"], ["type": ["CRVS_OFFICE", "HEALTH_FACILITY"], "_count": "1"])
+
+    let token = try harness.token()
+    harness.send(
+      "POST", "/invalidateToken", headers: ["Content-Type": "application/json"],
+      body: #"{"token":"\#(token)"}"#)
+    let invalidate = try XCTUnwrap(try list("path=/invalidateToken").requests.first)
+    XCTAssertEqual(invalidate["body"]?["token"]?.stringValue, "\(token.prefix(12))...")
+  }
+
   // MARK: --journal-limit
 
   func testJournalLimitKeepsTheNewestAndCountsTheDropped() throws {

@@ -3,7 +3,7 @@
 enum AuthRoutes {
   static func add(
     services: inout Router<RouteResult>, gateway: inout Router<RouteResult>, endpoint: TokenEndpoint,
-    authority: TokenAuthority, invalidated: InvalidatedTokens, clock: SandboxClock
+    authority: TokenAuthority, invalidated: InvalidatedTokens, clock: SandboxClock, payloads: PayloadParser
   ) {
     services.add("POST", "/token") { request, _ in endpoint.handle(request, proxied: false) }
     gateway.add("POST", "/auth/token") { request, _ in endpoint.handle(request, proxied: true) }
@@ -15,7 +15,7 @@ enum AuthRoutes {
           body: publicKey))
     }
     services.add("POST", "/invalidateToken") { request, _ in
-      switch PayloadParser.parse(request) {
+      switch payloads.parse(request) {
       case .failure(let failure): return failure.result
       case .success(let payload):
         guard case .json(let body) = payload, let token = body["token"]?.stringValue else {

@@ -5,6 +5,7 @@ public struct TokenEndpoint: Sendable {
   private let authority: TokenAuthority
   private let clock: SandboxClock
   private let lifetime: Int
+  private let payloads: PayloadParser
 
   static let clientCredentials = "client_credentials"
   static let tokenExchange = "urn:opencrvs:oauth:grant-type:token-exchange"
@@ -12,7 +13,11 @@ public struct TokenEndpoint: Sendable {
     "Refer to https://documentation.opencrvs.org/technology/interoperability/authenticate-a-client"
 
   /// An endpoint issuing tokens for `clients`, valid `lifetime` seconds on `clock`.
-  public init(clients: ClientRegistry, authority: TokenAuthority, clock: SandboxClock, lifetime: Int) {
+  public init(
+    clients: ClientRegistry, authority: TokenAuthority, clock: SandboxClock, lifetime: Int,
+    payloads: PayloadParser = PayloadParser()
+  ) {
+    self.payloads = payloads
     self.clients = clients
     self.authority = authority
     self.clock = clock
@@ -36,7 +41,7 @@ public struct TokenEndpoint: Sendable {
   }
 
   private func answer(_ request: HTTPRequest) -> RouteResult {
-    if let refusal = PayloadParser.refusal(for: request) { return refusal }
+    if let refusal = payloads.refusal(for: request) { return refusal }
     let grantType = request.queryValue("grant_type")
     guard grantType == Self.clientCredentials || grantType == Self.tokenExchange else {
       return refuse(

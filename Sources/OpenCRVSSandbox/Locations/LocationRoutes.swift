@@ -9,7 +9,7 @@ enum LocationRoutes {
 
   static func add(
     to router: inout Router<RouteResult>, locations: LocationStore, authenticator: GatewayAuthenticator,
-    clients: ClientRegistry
+    clients: ClientRegistry, payloads: PayloadParser
   ) {
     for base in ["/location", "/locations"] {
       router.add(nil, base) { request, _ in
@@ -17,7 +17,7 @@ enum LocationRoutes {
         case "GET", "HEAD":
           return proxied(locations.search(query: request.query, rawQuery: request.rawQuery))
         case "POST":
-          return write(request, authenticator: authenticator, clients: clients, scopes: createScopes) {
+          return write(request, authenticator: authenticator, clients: clients, payloads: payloads, scopes: createScopes) {
             body in
             locations.create(body: body)
           }
@@ -34,7 +34,7 @@ enum LocationRoutes {
           // The gateway does not forward the query string on /location/{id}, so ?token= never arrives.
           var forwarded = request
           forwarded.query = []
-          return write(forwarded, authenticator: authenticator, clients: clients, scopes: updateScopes) {
+          return write(forwarded, authenticator: authenticator, clients: clients, payloads: payloads, scopes: updateScopes) {
             body in
             locations.update(id: id, body: body)
           }
@@ -48,7 +48,7 @@ enum LocationRoutes {
   /// hapi's order in config: authenticate (401), parse the payload (400/415/413), check the scope
   /// (403), then validate and run the handler.
   private static func write(
-    _ request: HTTPRequest, authenticator: GatewayAuthenticator, clients: ClientRegistry, scopes: [String],
+    _ request: HTTPRequest, authenticator: GatewayAuthenticator, clients: ClientRegistry, payloads: PayloadParser, scopes: [String],
     perform: (JSONValue) -> LocationAnswer
   ) -> RouteResult {
     let credentials: Credentials
@@ -61,7 +61,7 @@ enum LocationRoutes {
     }
     let clientId = clients.client(systemId: credentials.subject)?.clientId
     let body: JSONValue
-    switch PayloadParser.parse(request) {
+    switch payloads.parse(request) {
     case .failure(let failure):
       return RouteResult(
         HapiAnswers.withGatewayVersion(failure.response), problems: [failure.problem], clientId: clientId)

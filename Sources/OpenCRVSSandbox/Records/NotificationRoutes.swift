@@ -15,6 +15,7 @@ struct NotificationRoutes: Sendable {
   let ids: IDGenerator
   let clock: SandboxClock
   let country: CountryData
+  let payloads: PayloadParser
 
   func add(to router: inout Router<RouteResult>) {
     let route = self
@@ -31,7 +32,7 @@ struct NotificationRoutes: Sendable {
     }
     let client = clients.client(systemId: credentials.subject)
     let body: JSONValue
-    switch PayloadParser.parse(request) {
+    switch payloads.parse(request) {
     case .failure(let failure):
       return RouteResult(failure.response, problems: [failure.problem], clientId: client?.clientId)
     case .success(.json(let value)): body = value

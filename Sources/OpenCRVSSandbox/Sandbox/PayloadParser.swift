@@ -1,6 +1,12 @@
 /// Parses a request body the way hapi 20 (subtext 7.1) does before any handler runs, with the same
 /// refusals: 413 over the limit, 415 for types it does not parse, 400 for bad JSON or `__proto__`.
-public enum PayloadParser {
+public struct PayloadParser: Sendable {
+  /// The body limit the server enforces (named in the 413).
+  public let maximumBodyBytes: Int
+
+  /// A parser for bodies of at most `maximumBodyBytes`.
+  public init(maximumBodyBytes: Int = 52_428_800) { self.maximumBodyBytes = maximumBodyBytes }
+
   /// A parsed body.
   public enum Payload: Sendable {
     /// JSON (`application/json`, `application/*+json`, or no content type); an empty body is `null`.
@@ -14,9 +20,7 @@ public enum PayloadParser {
   }
 
   /// The body parsed, or the refusal hapi would send (with the sandbox's explanation).
-  public static func parse(_ request: HTTPRequest, maximumBodyBytes: Int = 52_428_800) -> Result<
-    Payload, RouteFailure
-  > {
+  public func parse(_ request: HTTPRequest) -> Result<Payload, RouteFailure> {
     if request.bodyTooLarge {
       return .failure(
         RouteFailure(
@@ -68,7 +72,7 @@ public enum PayloadParser {
   }
 
   /// The refusal for a body hapi would not parse, or nil when it parses.
-  public static func refusal(for request: HTTPRequest) -> RouteResult? {
+  public func refusal(for request: HTTPRequest) -> RouteResult? {
     if case .failure(let failure) = parse(request) { return failure.result }
     return nil
   }

@@ -15,19 +15,21 @@ struct SandboxRouters: Sendable {
     var services = Router<RouteResult>()
     var gateway = Router<RouteResult>()
     Self.addGatewayHealth(to: &gateway)
+    let payloads = PayloadParser(maximumBodyBytes: configuration.limits.maximumBodyBytes)
     let tokenEndpoint = TokenEndpoint(
-      clients: clients, authority: authority, clock: clock, lifetime: configuration.tokenLifetime)
+      clients: clients, authority: authority, clock: clock, lifetime: configuration.tokenLifetime, payloads: payloads)
     AuthRoutes.add(
       services: &services, gateway: &gateway, endpoint: tokenEndpoint, authority: authority,
-      invalidated: invalidatedTokens, clock: clock)
+      invalidated: invalidatedTokens, clock: clock, payloads: payloads)
     let configAuthenticator = GatewayAuthenticator(
       audience: "opencrvs:config-user", authority: authority, invalidated: invalidatedTokens, clock: clock)
-    LocationRoutes.add(to: &gateway, locations: locations, authenticator: configAuthenticator, clients: clients)
+    LocationRoutes.add(
+      to: &gateway, locations: locations, authenticator: configAuthenticator, clients: clients, payloads: payloads)
     let gatewayAuthenticator = GatewayAuthenticator(
       audience: "opencrvs:gateway-user", authority: authority, invalidated: invalidatedTokens, clock: clock)
     NotificationRoutes(
       authenticator: gatewayAuthenticator, clients: clients, locations: locations, records: records, ids: ids,
-      clock: clock, country: country
+      clock: clock, country: country, payloads: payloads
     ).add(to: &gateway)
     self.services = services
     self.gateway = gateway

@@ -161,6 +161,114 @@ enum Socket {
   /// Closes the descriptor.
   static func close(_ fd: Int32) { _ = Glibc.close(fd) }
 
+  // MARK: - Client side (HTTPClient)
+
+  /// Why `connect(host:port:timeout:)` found no connection.
+  enum ConnectFailure: Error, Equatable {
+    /// The name did not resolve; the resolver's words.
+    case resolve(String)
+    /// Every address failed; `errno` of the last attempt (`ECONNREFUSED`, `ENETUNREACH`…).
+    case connect(Int32)
+    /// `timeout` seconds passed before any address answered.
+    case timedOut
+  }
+
+  /// Opens a blocking TCP connection to `host:port` (a name, an IPv4 or a bare IPv6 address),
+  /// trying every resolved address in turn within `timeout` seconds in all.
+  ///
+  /// Each attempt is a non-blocking `connect` plus `poll`, because a blocking `connect` to a host
+  /// that drops SYNs waits for the kernel's retries (minutes), not for our timeout. Trying every
+  /// address matters for `localhost`, which resolves to `::1` first while servers often bind
+  /// only `127.0.0.1`.
+  static func connect(host: String, port: Int, timeout: Double) -> Result<Int32, ConnectFailure> {
+    var hints = addrinfo()
+    hints.ai_family = AF_UNSPEC
+    hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+    hints.ai_flags = AI_NUMERICSERV
+    var results: UnsafeMutablePointer<addrinfo>?
+    let status = getaddrinfo(host, String(port), &hints, &results)
+    guard status == 0, results != nil else {
+      return .failure(.resolve(String(cString: gai_strerror(status))))
+    }
+    defer { freeaddrinfo(results) }
+    let deadline = monotonicSeconds() + timeout
+    var lastError = ECONNREFUSED
+    var cursor = results
+    while let address = cursor {
+      cursor = address.pointee.ai_next
+      let remaining = deadline - monotonicSeconds()
+      if remaining <= 0 { return .failure(.timedOut) }
+      let fd = socket(
+        address.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+      if fd < 0 {
+        lastError = errno
+        continue
+      }
+      switch connectOne(fd, address.pointee.ai_addr, address.pointee.ai_addrlen, deadline: deadline) {
+      case 0:
+        var yes: Int32 = 1
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
+        return .success(fd)
+      case ETIMEDOUT where monotonicSeconds() >= deadline:
+        close(fd)
+        return .failure(.timedOut)
+      case let code:
+        close(fd)
+        lastError = code
+      }
+    }
+    return .failure(.connect(lastError))
+  }
+
+  /// One non-blocking connect attempt; 0 on success, else the errno (ETIMEDOUT at the deadline).
+  /// The socket is blocking again afterwards.
+  private static func connectOne(
+    _ fd: Int32, _ address: UnsafeMutablePointer<sockaddr>?, _ length: socklen_t, deadline: Double
+  ) -> Int32 {
+    let flags = fcntl(fd, F_GETFL)
+    guard flags >= 0, fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0 else { return errno }
+    defer { _ = fcntl(fd, F_SETFL, flags) }
+    if Glibc.connect(fd, address, length) == 0 { return 0 }
+    guard errno == EINPROGRESS || errno == EINTR else { return errno }
+    while true {
+      let remaining = deadline - monotonicSeconds()
+      if remaining <= 0 { return ETIMEDOUT }
+      var poller = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+      let ready = poll(&poller, 1, Int32(min(max(remaining * 1000, 1), 3_600_000)))
+      if ready < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      if ready == 0 { continue }  // the loop re-checks the deadline
+      var code: Int32 = 0
+      var size = socklen_t(MemoryLayout<Int32>.size)
+      guard getsockopt(fd, SOL_SOCKET, SO_ERROR, &code, &size) == 0 else { return errno }
+      return code
+    }
+  }
+
+  /// Sets how long one `send` may block, to the millisecond (`setSendTimeout` keeps whole seconds).
+  static func setSendTimeout(_ fd: Int32, fractionalSeconds seconds: Double) {
+    let clamped = max(seconds, 0.001)
+    var value = timeval(tv_sec: Int(clamped), tv_usec: Int((clamped - floor(clamped)) * 1_000_000))
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+  }
+
+  /// Whether an idle kept-alive connection still looks usable: not closed or reset by the peer,
+  /// and with no unrequested bytes waiting. Never blocks.
+  static func isIdleConnectionUsable(_ fd: Int32) -> Bool {
+    var byte: UInt8 = 0
+    let count = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+    return count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)
+  }
+
+  /// Seconds on a clock that never jumps (deadlines must not move with the wall clock).
+  static func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1_000_000_000
+  }
+
   private static func portNumber(of address: UnsafePointer<sockaddr>) -> Int {
     switch Int32(address.pointee.sa_family) {
     case AF_INET:

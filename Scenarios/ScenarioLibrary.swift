@@ -9,7 +9,8 @@ public enum ScenarioLibrary {
     let bundleName = "opencrvs-sandbox_ScenarioLibrary.resources"
     let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
     let candidates = [
-      executable.deletingLastPathComponent().appendingPathComponent(bundleName).appendingPathComponent("builtin"),
+      executable.deletingLastPathComponent().appendingPathComponent(bundleName).appendingPathComponent(
+        "builtin"),
       Bundle.main.bundleURL.appendingPathComponent(bundleName).appendingPathComponent("builtin"),
       URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("builtin"),
     ]

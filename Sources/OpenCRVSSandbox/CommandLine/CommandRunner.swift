@@ -98,7 +98,8 @@ public enum CommandRunner {
       let catalog = try ScenarioCatalog.builtIn()
       let width = catalog.scenarios.map(\.name.count).max() ?? 0
       for scenario in catalog.scenarios {
-        print(scenario.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + scenario.description)
+        print(
+          scenario.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + scenario.description)
       }
       return 0
     } catch {

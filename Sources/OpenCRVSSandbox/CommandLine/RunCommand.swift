@@ -37,9 +37,12 @@ public struct RunCommand: Sendable {
       }
     }
     if command.names.isEmpty && !command.all {
-      throw UsageError("run needs scenario names or files, or --all (`opencrvs-sandbox scenarios` lists them)")
+      throw UsageError(
+        "run needs scenario names or files, or --all (`opencrvs-sandbox scenarios` lists them)")
     }
-    if !command.names.isEmpty && command.all { throw UsageError("run takes scenario names or --all, not both") }
+    if !command.names.isEmpty && command.all {
+      throw UsageError("run takes scenario names or --all, not both")
+    }
     return command
   }
 
@@ -48,7 +51,8 @@ public struct RunCommand: Sendable {
     var scenarios: [Scenario] = []
     do {
       catalog = try ScenarioCatalog.builtIn()
-      scenarios = all ? catalog.scenarios : try names.map { name throws(ScenarioError) in try catalog.resolve(name) }
+      scenarios =
+        all ? catalog.scenarios : try names.map { name throws(ScenarioError) in try catalog.resolve(name) }
     } catch {
       CommandRunner.printError("opencrvs-sandbox run: \(error)")
       return error.message == "no such file" || error.message == "cannot read the file" ? 66 : 64
@@ -57,10 +61,13 @@ public struct RunCommand: Sendable {
     var results: [ScenarioRunner.ScenarioResult] = []
     if let target {
       guard let playground = TargetPlayground(target: target, countryDirectory: countryDirectory) else {
-        CommandRunner.printError("opencrvs-sandbox run: cannot load the country data for the seeded variables")
+        CommandRunner.printError(
+          "opencrvs-sandbox run: cannot load the country data for the seeded variables")
         return 66
       }
-      let runner = ScenarioRunner(baseURL: target, seeded: playground.seeded, overrides: variables.map { ($0.name, $0.value) }, output: print)
+      let runner = ScenarioRunner(
+        baseURL: target, seeded: playground.seeded, overrides: variables.map { ($0.name, $0.value) },
+        output: print)
       for scenario in scenarios {
         playground.prepare(scenario, reset: resetBetween, output: print)
         results.append(runner.run(scenario))
@@ -83,7 +90,9 @@ public struct RunCommand: Sendable {
       let seeded = SeededVariables.values(
         baseURL: server.baseURL, country: sandbox.country, clients: sandbox.clients.all,
         locations: sandbox.locations.summaries())
-      let runner = ScenarioRunner(baseURL: server.baseURL, seeded: seeded, overrides: variables.map { ($0.name, $0.value) }, output: print)
+      let runner = ScenarioRunner(
+        baseURL: server.baseURL, seeded: seeded, overrides: variables.map { ($0.name, $0.value) },
+        output: print)
       for scenario in scenarios {
         if resetBetween { sandbox.reset() }
         if !scenario.faults.isEmpty { sandbox.faults.activate(scenario) }
@@ -95,7 +104,8 @@ public struct RunCommand: Sendable {
       do {
         try JUnitReport.xml(results).write(toFile: junit, atomically: true, encoding: .utf8)
       } catch {
-        CommandRunner.printError("opencrvs-sandbox run: cannot write --junit \(junit): \(error.localizedDescription)")
+        CommandRunner.printError(
+          "opencrvs-sandbox run: cannot write --junit \(junit): \(error.localizedDescription)")
         return 1
       }
     }
@@ -142,14 +152,16 @@ struct TargetPlayground {
   func prepare(_ scenario: Scenario, reset: Bool, output: (String) -> Void) {
     guard isSandbox else {
       if !scenario.faults.isEmpty {
-        output("  (the target is not a sandbox: the scenario's \(scenario.faults.count) fault(s) are not applied)")
+        output(
+          "  (the target is not a sandbox: the scenario's \(scenario.faults.count) fault(s) are not applied)")
       }
       return
     }
     if reset { _ = try? client.post(target + "/_sandbox/reset", body: []) }
     for fault in scenario.faults {
       _ = try? client.post(
-        target + "/_sandbox/faults", headers: ["Content-Type": "application/json"], body: JSONWriter.bytes(fault.json))
+        target + "/_sandbox/faults", headers: ["Content-Type": "application/json"],
+        body: JSONWriter.bytes(fault.json))
     }
   }
 

@@ -96,7 +96,8 @@ public enum SandboxCommand: Sendable {
     default:
       if first.hasPrefix("-") { return .serve(try parseServe(arguments)) }
       throw UsageError(
-        "unknown command '\(first)'; commands: serve, run, scenarios, clients, import-postman, import-country (see --help)")
+        "unknown command '\(first)'; commands: serve, run, scenarios, clients, import-postman, import-country (see --help)"
+      )
     }
   }
 

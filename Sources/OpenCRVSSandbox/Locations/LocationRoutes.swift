@@ -17,7 +17,9 @@ enum LocationRoutes {
         case "GET", "HEAD":
           return proxied(locations.search(query: request.query, rawQuery: request.rawQuery))
         case "POST":
-          return write(request, authenticator: authenticator, clients: clients, payloads: payloads, scopes: createScopes) {
+          return write(
+            request, authenticator: authenticator, clients: clients, payloads: payloads, scopes: createScopes
+          ) {
             body in
             locations.create(body: body)
           }
@@ -34,7 +36,10 @@ enum LocationRoutes {
           // The gateway does not forward the query string on /location/{id}, so ?token= never arrives.
           var forwarded = request
           forwarded.query = []
-          return write(forwarded, authenticator: authenticator, clients: clients, payloads: payloads, scopes: updateScopes) {
+          return write(
+            forwarded, authenticator: authenticator, clients: clients, payloads: payloads,
+            scopes: updateScopes
+          ) {
             body in
             locations.update(id: id, body: body)
           }
@@ -48,7 +53,8 @@ enum LocationRoutes {
   /// hapi's order in config: authenticate (401), parse the payload (400/415/413), check the scope
   /// (403), then validate and run the handler.
   private static func write(
-    _ request: HTTPRequest, authenticator: GatewayAuthenticator, clients: ClientRegistry, payloads: PayloadParser, scopes: [String],
+    _ request: HTTPRequest, authenticator: GatewayAuthenticator, clients: ClientRegistry,
+    payloads: PayloadParser, scopes: [String],
     perform: (JSONValue) -> LocationAnswer
   ) -> RouteResult {
     let credentials: Credentials

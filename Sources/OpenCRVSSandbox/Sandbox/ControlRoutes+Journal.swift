@@ -24,14 +24,6 @@ extension ControlRoutes {
   }
 
   private static func listRequests(_ request: HTTPRequest, _ journal: Journal) -> HTTPResponse {
-    for field in ["method", "path", "clientId"] where body[field] != nil && body[field]?.stringValue == nil {
-      return error(400, "invalid-body", "\(field) must be a string")
-    }
-    for field in ["status", "count", "atLeast", "within"] where body[field] != nil {
-      guard let number = body[field]?.intValue, number >= 0 else {
-        return error(400, "invalid-body", "\(field) must be a whole number ≥ 0")
-      }
-    }
     var criteria = ExchangeCriteria()
     criteria.method = request.queryValue("method")
     criteria.path = request.queryValue("path")
@@ -75,6 +67,14 @@ extension ControlRoutes {
       return error(
         400, "invalid-body",
         "Unknown field '\(unknown)'; verify takes \(known.sorted().joined(separator: ", "))")
+    }
+    for field in ["method", "path", "clientId"] where body[field] != nil && body[field]?.stringValue == nil {
+      return error(400, "invalid-body", "\(field) must be a string")
+    }
+    for field in ["status", "count", "atLeast", "within"] where body[field] != nil {
+      guard let number = body[field]?.intValue, number >= 0 else {
+        return error(400, "invalid-body", "\(field) must be a whole number ≥ 0")
+      }
     }
     var criteria = ExchangeCriteria(
       method: body["method"]?.stringValue, path: body["path"]?.stringValue,

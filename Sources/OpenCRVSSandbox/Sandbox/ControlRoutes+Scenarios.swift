@@ -14,7 +14,8 @@ extension ControlRoutes {
             listed.map { scenario in
               [
                 "name": .string(scenario.name), "description": .string(scenario.description),
-                "active": .bool(active.contains(scenario.name)), "faults": .number(Double(scenario.faults.count)),
+                "active": .bool(active.contains(scenario.name)),
+                "faults": .number(Double(scenario.faults.count)),
                 "steps": .number(Double(scenario.steps.count)),
               ]
             }))
@@ -30,7 +31,8 @@ extension ControlRoutes {
           return error(404, "scenario-not-found", "No scenario \(name); GET /_sandbox/scenarios lists them")
         }
         sandbox.faults.activate(scenario)
-        return json(200, ["name": .string(name), "active": true, "faults": .number(Double(scenario.faults.count))])
+        return json(
+          200, ["name": .string(name), "active": true, "faults": .number(Double(scenario.faults.count))])
       }
     }
     router.add("DELETE", "/_sandbox/scenarios/{name}") { _, parameters in

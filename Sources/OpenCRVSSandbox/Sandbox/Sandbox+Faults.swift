@@ -35,7 +35,9 @@ extension Sandbox {
     if path == "/token" || path == "/auth/token" {
       return request.queryValue("client_id").flatMap { clients.client(id: $0)?.clientId }
     }
-    guard case .success(let credentials) = routers.gatewayAuthenticator.authenticate(request) else { return nil }
+    guard case .success(let credentials) = routers.gatewayAuthenticator.authenticate(request) else {
+      return nil
+    }
     return clients.client(systemId: credentials.subject)?.clientId
   }
 }

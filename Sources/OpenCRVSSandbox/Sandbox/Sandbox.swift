@@ -67,7 +67,8 @@ public final class Sandbox: HTTPHandler {
     faults = FaultEngine()
     faults.reset(activating: startupScenarios)
     routers = SandboxRouters(
-      configuration: configuration, clock: clock, ids: ids, country: country, locations: locations, clients: clients,
+      configuration: configuration, clock: clock, ids: ids, country: country, locations: locations,
+      clients: clients,
       authority: authority, invalidatedTokens: invalidatedTokens, records: records)
   }
 
@@ -79,7 +80,8 @@ public final class Sandbox: HTTPHandler {
     let started = DispatchTime.now().uptimeNanoseconds
     let receivedAt = clock.now()
     var (result, scenario) = answerWithFaults(request)
-    if let firstError = result.problems.first(where: { $0.severity == .error }), result.response.status >= 400 {
+    if let firstError = result.problems.first(where: { $0.severity == .error }), result.response.status >= 400
+    {
       result.response.headers.add("x-sandbox-problem", firstError.code)
       if configuration.explain {
         result.response = Self.explained(result.response, problems: result.problems)
@@ -87,7 +89,8 @@ public final class Sandbox: HTTPHandler {
     }
     let recorded = result
     journal.record { sequence in
-      Exchange(sequence: sequence, receivedAt: receivedAt, request: request, result: recorded, scenario: scenario)
+      Exchange(
+        sequence: sequence, receivedAt: receivedAt, request: request, result: recorded, scenario: scenario)
     }
     if configuration.logRequests {
       log.line(RequestLogLine.format(request: request, result: result, startedNanoseconds: started))
@@ -127,7 +130,8 @@ public final class Sandbox: HTTPHandler {
     }
     guard let (handler, parameters) = routers.control.match(method: request.method, path: request.path) else {
       return ControlRoutes.error(
-        404, "not-found", "No control route \(request.method) \(request.path); see GET /_sandbox/openapi.json")
+        404, "not-found", "No control route \(request.method) \(request.path); see GET /_sandbox/openapi.json"
+      )
     }
     return handler(request, parameters)(self)
   }

@@ -9,7 +9,8 @@ struct SandboxRouters: Sendable {
 
   init(
     configuration: SandboxConfiguration, clock: SandboxClock, ids: IDGenerator, country: CountryData,
-    locations: LocationStore, clients: ClientRegistry, authority: TokenAuthority, invalidatedTokens: InvalidatedTokens,
+    locations: LocationStore, clients: ClientRegistry, authority: TokenAuthority,
+    invalidatedTokens: InvalidatedTokens,
     records: RecordStore
   ) {
     var services = Router<RouteResult>()
@@ -17,14 +18,16 @@ struct SandboxRouters: Sendable {
     Self.addGatewayHealth(to: &gateway)
     let payloads = PayloadParser(maximumBodyBytes: configuration.limits.maximumBodyBytes)
     let tokenEndpoint = TokenEndpoint(
-      clients: clients, authority: authority, clock: clock, lifetime: configuration.tokenLifetime, payloads: payloads)
+      clients: clients, authority: authority, clock: clock, lifetime: configuration.tokenLifetime,
+      payloads: payloads)
     AuthRoutes.add(
       services: &services, gateway: &gateway, endpoint: tokenEndpoint, authority: authority,
       invalidated: invalidatedTokens, clock: clock, payloads: payloads)
     let configAuthenticator = GatewayAuthenticator(
       audience: "opencrvs:config-user", authority: authority, invalidated: invalidatedTokens, clock: clock)
     LocationRoutes.add(
-      to: &gateway, locations: locations, authenticator: configAuthenticator, clients: clients, payloads: payloads)
+      to: &gateway, locations: locations, authenticator: configAuthenticator, clients: clients,
+      payloads: payloads)
     let gatewayAuthenticator = GatewayAuthenticator(
       audience: "opencrvs:gateway-user", authority: authority, invalidated: invalidatedTokens, clock: clock)
     NotificationRoutes(
@@ -42,7 +45,8 @@ struct SandboxRouters: Sendable {
     if let (handler, parameters) = services.match(method: request.method, path: request.path) {
       return handler(request, parameters)
     }
-    if let (handler, parameters) = gateway.match(method: request.method, path: Self.gatewayPath(request.path)) {
+    if let (handler, parameters) = gateway.match(method: request.method, path: Self.gatewayPath(request.path))
+    {
       return handler(request, parameters)
     }
     return RouteResult(
@@ -50,7 +54,8 @@ struct SandboxRouters: Sendable {
       problems: [
         Problem(
           code: "route-not-found",
-          message: "No OpenCRVS v1.7 route answers \(request.method) \(request.path); see the README's route list")
+          message:
+            "No OpenCRVS v1.7 route answers \(request.method) \(request.path); see the README's route list")
       ])
   }
 

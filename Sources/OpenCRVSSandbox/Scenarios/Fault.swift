@@ -59,7 +59,8 @@ public struct Fault: Sendable, Equatable {
   public var kind: Kind?
 
   /// A fault with these parts.
-  public init(match: Match, times: Int? = nil, respond: Response? = nil, delayMs: Int = 0, kind: Kind? = nil) {
+  public init(match: Match, times: Int? = nil, respond: Response? = nil, delayMs: Int = 0, kind: Kind? = nil)
+  {
     self.match = match
     self.times = times
     self.respond = respond

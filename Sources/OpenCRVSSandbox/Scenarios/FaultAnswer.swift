@@ -12,11 +12,14 @@ enum FaultAnswer {
       case .reset: return HTTPResponse(status: 0, connectionAction: .reset)
       case .emptyResponse: return HTTPResponse(status: 0, connectionAction: .closeSilently)
       case .timeout:
-        return HTTPResponse(status: 0, connectionAction: .hang(milliseconds: fault.delayMs > 0 ? fault.delayMs : defaultHang))
+        return HTTPResponse(
+          status: 0, connectionAction: .hang(milliseconds: fault.delayMs > 0 ? fault.delayMs : defaultHang))
       case .malformedJSON:
         return HTTPResponse(
-          status: 200, headers: ["content-type": "application/json; charset=utf-8", "cache-control": "no-cache"],
-          body: Array(#"{"resourceType":"Bundle","type":"document","entry":[{"fullUrl":"/fhir/Composition/"#.utf8))
+          status: 200,
+          headers: ["content-type": "application/json; charset=utf-8", "cache-control": "no-cache"],
+          body: Array(
+            #"{"resourceType":"Bundle","type":"document","entry":[{"fullUrl":"/fhir/Composition/"#.utf8))
       }
     }
     guard let respond = fault.respond else { return nil }

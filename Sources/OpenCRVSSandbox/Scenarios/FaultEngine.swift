@@ -34,7 +34,8 @@ public final class FaultEngine: Sendable {
     update { state in
       state.sets.removeAll { $0.scenario.name == scenario.name }
       state.sets.append(
-        ActiveSet(scenario: scenario, faults: scenario.faults.map { ActiveFault(fault: $0, remaining: $0.times) }))
+        ActiveSet(
+          scenario: scenario, faults: scenario.faults.map { ActiveFault(fault: $0, remaining: $0.times) }))
     }
   }
 
@@ -68,7 +69,8 @@ public final class FaultEngine: Sendable {
       state = State()
       for scenario in scenarios {
         state.sets.append(
-          ActiveSet(scenario: scenario, faults: scenario.faults.map { ActiveFault(fault: $0, remaining: $0.times) }))
+          ActiveSet(
+            scenario: scenario, faults: scenario.faults.map { ActiveFault(fault: $0, remaining: $0.times) }))
       }
     }
   }
@@ -78,7 +80,8 @@ public final class FaultEngine: Sendable {
 
   /// The first fault matching the request, with the scenario it belongs to; its count is taken.
   /// `clientId` is asked only when a candidate fault matches on the client.
-  public func take(method: String, path: String, clientId: () -> String?) -> (fault: Fault, scenario: String)? {
+  public func take(method: String, path: String, clientId: () -> String?) -> (fault: Fault, scenario: String)?
+  {
     guard hasFaults.load(ordering: .relaxed) else { return nil }
     var resolvedClient: String??
     func client() -> String? {
@@ -92,12 +95,15 @@ public final class FaultEngine: Sendable {
         if let remaining = active.remaining, remaining <= 0 { return false }
         let match = active.fault.match
         if let wanted = match.method, wanted != method.uppercased() { return false }
-        if let wanted = match.path, !ExchangeCriteria.pathMatches(pattern: wanted, path: path) { return false }
+        if let wanted = match.path, !ExchangeCriteria.pathMatches(pattern: wanted, path: path) {
+          return false
+        }
         if let wanted = match.clientId, wanted != client() { return false }
         return true
       }
       for setIndex in state.sets.indices {
-        for faultIndex in state.sets[setIndex].faults.indices where matches(state.sets[setIndex].faults[faultIndex]) {
+        for faultIndex in state.sets[setIndex].faults.indices
+        where matches(state.sets[setIndex].faults[faultIndex]) {
           if let remaining = state.sets[setIndex].faults[faultIndex].remaining {
             state.sets[setIndex].faults[faultIndex].remaining = remaining - 1
           }
@@ -115,7 +121,8 @@ public final class FaultEngine: Sendable {
   private func update<Result>(_ change: (inout State) -> Result) -> Result {
     state.withLock { state in
       let result = change(&state)
-      hasFaults.store(!state.sets.allSatisfy({ $0.faults.isEmpty }) || !state.adHoc.isEmpty, ordering: .relaxed)
+      hasFaults.store(
+        !state.sets.allSatisfy({ $0.faults.isEmpty }) || !state.adHoc.isEmpty, ordering: .relaxed)
       return result
     }
   }

@@ -45,7 +45,8 @@ public struct Scenario: Sendable {
   }
 
   /// Checks a scenario given as JSON (for example from the control API).
-  public static func decode(_ document: JSONValue, source: String, directory: URL? = nil) throws(ScenarioError)
+  public static func decode(_ document: JSONValue, source: String, directory: URL? = nil)
+    throws(ScenarioError)
     -> Scenario
   {
     try ScenarioDecoder(file: source, directory: directory).scenario(document)

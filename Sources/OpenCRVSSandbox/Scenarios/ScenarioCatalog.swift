@@ -24,7 +24,9 @@ public struct ScenarioCatalog: Sendable {
     }
     var seen: Set<String> = []
     for scenario in scenarios where !seen.insert(scenario.name).inserted {
-      throw ScenarioError(file: scenario.source, field: "name", message: "another built-in scenario is also called \(scenario.name)")
+      throw ScenarioError(
+        file: scenario.source, field: "name",
+        message: "another built-in scenario is also called \(scenario.name)")
     }
     return ScenarioCatalog(scenarios: scenarios)
   }
@@ -42,7 +44,8 @@ public struct ScenarioCatalog: Sendable {
     }
     guard let scenario = scenario(named: nameOrPath) else {
       throw ScenarioError(
-        file: nameOrPath, message: "no built-in scenario has this name; `opencrvs-sandbox scenarios` lists them")
+        file: nameOrPath,
+        message: "no built-in scenario has this name; `opencrvs-sandbox scenarios` lists them")
     }
     return scenario
   }

@@ -6,7 +6,9 @@ struct ScenarioDecoder {
   let directory: URL?
 
   func scenario(_ document: JSONValue) throws(ScenarioError) -> Scenario {
-    guard case .object(let object) = document else { throw fail(nil, nil, "a scenario file is a JSON object") }
+    guard case .object(let object) = document else {
+      throw fail(nil, nil, "a scenario file is a JSON object")
+    }
     try allowOnly(object, ["name", "description", "variables", "faults", "steps"], step: nil, prefix: "")
     guard let name = object["name"]?.stringValue, !name.isEmpty else {
       throw fail(nil, "name", "must be a non-empty string")
@@ -14,7 +16,9 @@ struct ScenarioDecoder {
     let description = try optionalString(object["description"], step: nil, field: "description") ?? ""
     var variables: [(String, String)] = []
     if let value = object["variables"] {
-      guard case .object(let map) = value else { throw fail(nil, "variables", "must be an object of name: value") }
+      guard case .object(let map) = value else {
+        throw fail(nil, "variables", "must be an object of name: value")
+      }
       for member in map {
         switch member.value {
         case .string(let text): variables.append((member.key, text))
@@ -42,16 +46,24 @@ struct ScenarioDecoder {
     try allowOnly(object, ["match", "times", "respond", "delayMs", "fault"], step: nil, prefix: field + ".")
     var match = Fault.Match()
     if let value = object["match"] {
-      guard case .object(let matchObject) = value else { throw fail(nil, field + ".match", "must be an object") }
+      guard case .object(let matchObject) = value else {
+        throw fail(nil, field + ".match", "must be an object")
+      }
       try allowOnly(matchObject, ["method", "path", "clientId"], step: nil, prefix: field + ".match.")
-      match.method = try optionalString(matchObject["method"], step: nil, field: field + ".match.method")?.uppercased()
+      match.method = try optionalString(matchObject["method"], step: nil, field: field + ".match.method")?
+        .uppercased()
       match.path = try optionalString(matchObject["path"], step: nil, field: field + ".match.path")
-      match.clientId = try optionalString(matchObject["clientId"], step: nil, field: field + ".match.clientId")
-      if let path = match.path, !path.hasPrefix("/") { throw fail(nil, field + ".match.path", "must start with /") }
+      match.clientId = try optionalString(
+        matchObject["clientId"], step: nil, field: field + ".match.clientId")
+      if let path = match.path, !path.hasPrefix("/") {
+        throw fail(nil, field + ".match.path", "must start with /")
+      }
     }
     var times: Int?
     if let value = object["times"] {
-      guard let count = value.intValue, count >= 1 else { throw fail(nil, field + ".times", "must be a whole number ≥ 1") }
+      guard let count = value.intValue, count >= 1 else {
+        throw fail(nil, field + ".times", "must be a whole number ≥ 1")
+      }
       times = count
     }
     var delay = 0
@@ -86,7 +98,9 @@ struct ScenarioDecoder {
         body = JSONWriter.bytes(json)
         isJSON = true
       } else if let text = answer["body"] {
-        guard let string = text.stringValue else { throw fail(nil, field + ".respond.body", "must be a string") }
+        guard let string = text.stringValue else {
+          throw fail(nil, field + ".respond.body", "must be a string")
+        }
         body = Array(string.utf8)
       }
       respond = Fault.Response(status: status, headers: headers, body: body, isJSON: isJSON)
@@ -101,10 +115,14 @@ struct ScenarioDecoder {
   func step(_ value: JSONValue, number: Int) throws(ScenarioError) -> ScenarioStep {
     var label = "step \(number)"
     guard case .object(let object) = value else { throw fail(label, nil, "a step is an object") }
-    guard let name = object["name"]?.stringValue, !name.isEmpty else { throw fail(label, "name", "must be a non-empty string") }
+    guard let name = object["name"]?.stringValue, !name.isEmpty else {
+      throw fail(label, "name", "must be a non-empty string")
+    }
     label = "step \(number) (\"\(name)\")"
     try allowOnly(object, ["name", "request", "expect", "capture"], step: label, prefix: "")
-    guard case .object(let request)? = object["request"] else { throw fail(label, "request", "must be an object") }
+    guard case .object(let request)? = object["request"] else {
+      throw fail(label, "request", "must be an object")
+    }
     try allowOnly(
       request, ["method", "path", "query", "headers", "json", "body", "jsonFile", "timeoutMs"], step: label,
       prefix: "request.")
@@ -115,7 +133,10 @@ struct ScenarioDecoder {
       throw fail(label, "request.path", "must be a string starting with /")
     }
     let bodies = ["json", "body", "jsonFile"].filter { request[$0] != nil }
-    if bodies.count > 1 { throw fail(label, "request", "give one of json, body or jsonFile, not \(bodies.joined(separator: " and "))") }
+    if bodies.count > 1 {
+      throw fail(
+        label, "request", "give one of json, body or jsonFile, not \(bodies.joined(separator: " and "))")
+    }
     var body = ScenarioStep.Body.none
     if let json = request["json"] {
       body = .json(json)
@@ -123,10 +144,13 @@ struct ScenarioDecoder {
       guard let string = text.stringValue else { throw fail(label, "request.body", "must be a string") }
       body = .text(string)
     } else if let fileValue = request["jsonFile"] {
-      guard let relative = fileValue.stringValue else { throw fail(label, "request.jsonFile", "must be a path string") }
+      guard let relative = fileValue.stringValue else {
+        throw fail(label, "request.jsonFile", "must be a path string")
+      }
       let url = URL(fileURLWithPath: relative, relativeTo: directory)
       guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw fail(label, "request.jsonFile", "cannot read \(url.path) (paths are relative to the scenario file)")
+        throw fail(
+          label, "request.jsonFile", "cannot read \(url.path) (paths are relative to the scenario file)")
       }
       do {
         body = .json(try JSONParser.parse(Array(data)))
@@ -147,7 +171,8 @@ struct ScenarioDecoder {
     if let value = object["expect"] {
       guard case .object(let expect) = value else { throw fail(label, "expect", "must be an object") }
       try allowOnly(
-        expect, ["status", "headers", "bodyContains", "json", "connectionError"], step: label, prefix: "expect.")
+        expect, ["status", "headers", "bodyContains", "json", "connectionError"], step: label,
+        prefix: "expect.")
       if let value = expect["connectionError"] {
         guard let text = value.stringValue, let kind = ScenarioStep.ConnectionError(rawValue: text) else {
           let kinds = ScenarioStep.ConnectionError.allCases.map(\.rawValue).joined(separator: ", ")
@@ -171,7 +196,8 @@ struct ScenarioDecoder {
       }
       if let json = expect["json"] {
         guard case .object(let map) = json else {
-          throw fail(label, "expect.json", "must map JSON Pointers to values: {\"/resourceType\": \"Bundle\"}")
+          throw fail(
+            label, "expect.json", "must map JSON Pointers to values: {\"/resourceType\": \"Bundle\"}")
         }
         for member in map {
           guard let pointer = try? JSONPointer(member.key) else {
@@ -183,7 +209,9 @@ struct ScenarioDecoder {
     }
     var capture: [(String, JSONPointer)] = []
     if let value = object["capture"] {
-      guard case .object(let map) = value else { throw fail(label, "capture", "must map variable names to JSON Pointers") }
+      guard case .object(let map) = value else {
+        throw fail(label, "capture", "must map variable names to JSON Pointers")
+      }
       for member in map {
         guard let text = member.value.stringValue, let pointer = try? JSONPointer(text) else {
           throw fail(label, "capture.\(member.key)", "must be a JSON Pointer such as /access_token")
@@ -194,11 +222,14 @@ struct ScenarioDecoder {
     return ScenarioStep(
       name: name,
       request: ScenarioStep.Request(
-        method: method.uppercased(), path: path, query: query, headers: headers, body: body, timeoutMs: timeout),
+        method: method.uppercased(), path: path, query: query, headers: headers, body: body,
+        timeoutMs: timeout),
       expect: expectation, capture: capture)
   }
 
-  private func stringPairs(_ value: JSONValue?, step: String?, field: String) throws(ScenarioError) -> [(String, String)] {
+  private func stringPairs(_ value: JSONValue?, step: String?, field: String) throws(ScenarioError) -> [(
+    String, String
+  )] {
     guard let value else { return [] }
     guard case .object(let map) = value else { throw fail(step, field, "must be an object of name: value") }
     var pairs: [(String, String)] = []
@@ -214,15 +245,20 @@ struct ScenarioDecoder {
     return pairs
   }
 
-  private func optionalString(_ value: JSONValue?, step: String?, field: String) throws(ScenarioError) -> String? {
+  private func optionalString(_ value: JSONValue?, step: String?, field: String) throws(ScenarioError)
+    -> String?
+  {
     guard let value else { return nil }
     guard let text = value.stringValue else { throw fail(step, field, "must be a string") }
     return text
   }
 
-  private func allowOnly(_ object: JSONObject, _ keys: Set<String>, step: String?, prefix: String) throws(ScenarioError) {
+  private func allowOnly(_ object: JSONObject, _ keys: Set<String>, step: String?, prefix: String)
+    throws(ScenarioError)
+  {
     if let unknown = object.keys.first(where: { !keys.contains($0) }) {
-      throw fail(step, prefix + unknown, "is not a known field (known: \(keys.sorted().joined(separator: ", ")))")
+      throw fail(
+        step, prefix + unknown, "is not a known field (known: \(keys.sorted().joined(separator: ", ")))")
     }
   }
 

@@ -41,7 +41,8 @@ public struct ScenarioRunner: Sendable {
   /// A runner sending to `baseURL`, with the seeded variables and `--var` overrides.
   public init(
     baseURL: String, seeded: [(name: String, value: String)], overrides: [(String, String)] = [],
-    client: HTTPClient = HTTPClient(timeout: 10, keepAlive: true), output: @escaping @Sendable (String) -> Void
+    client: HTTPClient = HTTPClient(timeout: 10, keepAlive: false),
+    output: @escaping @Sendable (String) -> Void
   ) {
     self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     self.seeded = Dictionary(seeded.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
@@ -55,7 +56,8 @@ public struct ScenarioRunner: Sendable {
     let started = Date()
     output("scenario \(scenario.name): \(scenario.description)")
     var scope = VariableScope(
-      overrides: overrides, fileVariables: Dictionary(scenario.variables, uniquingKeysWith: { _, last in last }),
+      overrides: overrides,
+      fileVariables: Dictionary(scenario.variables, uniquingKeysWith: { _, last in last }),
       seeded: seeded)
     var results: [StepResult] = []
     for (index, step) in scenario.steps.enumerated() {
@@ -65,7 +67,8 @@ public struct ScenarioRunner: Sendable {
       } catch {
         let message =
           "\(scenario.source): step \(index + 1) (\"\(step.name)\"): unknown variable {{\(error.name)}} (define it in \"variables\", capture it in an earlier step, or pass --var \(error.name)=VALUE)"
-        result = StepResult(name: step.name, failures: [message], status: nil, milliseconds: 0, responseBody: "")
+        result = StepResult(
+          name: step.name, failures: [message], status: nil, milliseconds: 0, responseBody: "")
       }
       report(result)
       results.append(result)
@@ -83,12 +86,15 @@ public struct ScenarioRunner: Sendable {
     output("  ✗ \(result.name) (\(status), \(timing))")
     for failure in result.failures { output("      \(failure)") }
     if !result.responseBody.isEmpty {
-      let body = result.responseBody.count > 800 ? String(result.responseBody.prefix(800)) + "…" : result.responseBody
+      let body =
+        result.responseBody.count > 800 ? String(result.responseBody.prefix(800)) + "…" : result.responseBody
       output("      response body: \(body)")
     }
   }
 
-  private func play(_ step: ScenarioStep, scope: inout VariableScope) throws(VariableScope.UnknownVariable) -> StepResult {
+  private func play(_ step: ScenarioStep, scope: inout VariableScope) throws(VariableScope.UnknownVariable)
+    -> StepResult
+  {
     var target = try scope.substitute(step.request.path)
     if !step.request.query.isEmpty {
       var pairs: [String] = []
@@ -110,7 +116,10 @@ public struct ScenarioRunner: Sendable {
     let url = target.hasPrefix("http://") || target.hasPrefix("https://") ? target : baseURL + target
     let started = Date()
     let response: HTTPClientResponse
-    let sender = step.request.timeoutMs.map { HTTPClient(timeout: Double($0) / 1000, deadline: Double($0) / 1000, keepAlive: false) } ?? client
+    let sender =
+      step.request.timeoutMs.map {
+        HTTPClient(timeout: Double($0) / 1000, deadline: Double($0) / 1000, keepAlive: false)
+      } ?? client
     do {
       response = try sender.send(method: step.request.method, url: url, headers: headers, body: body)
     } catch {
@@ -123,34 +132,43 @@ public struct ScenarioRunner: Sendable {
       } else {
         failures.append("no answer: \(error)")
       }
-      return StepResult(name: step.name, failures: failures, status: nil, milliseconds: elapsed, responseBody: "")
+      return StepResult(
+        name: step.name, failures: failures, status: nil, milliseconds: elapsed, responseBody: "")
     }
     let elapsed = Date().timeIntervalSince(started) * 1000
     var failures: [String] = []
     if let expected = step.expect.connectionError {
-      failures.append("expected the connection to fail with \(expected.rawValue), got status \(response.status)")
+      failures.append(
+        "expected the connection to fail with \(expected.rawValue), got status \(response.status)")
     }
     if step.expect.connectionError != nil {
       // Already failed above; the other checks would only repeat it.
     } else if let expected = step.expect.status {
-      if response.status != expected { failures.append("expected status \(expected), got \(response.status)") }
+      if response.status != expected {
+        failures.append("expected status \(expected), got \(response.status)")
+      }
     } else if !(200..<300).contains(response.status) {
       failures.append("expected a 2xx status, got \(response.status)")
     }
     for (name, value) in step.expect.headers {
       let expected = try scope.substitute(value)
       let actual = response.headers[name]
-      if actual != expected { failures.append("expected header \(name): \(expected), got \(actual ?? "none")") }
+      if actual != expected {
+        failures.append("expected header \(name): \(expected), got \(actual ?? "none")")
+      }
     }
     let text = response.bodyText
     for fragment in step.expect.bodyContains {
       let expected = try scope.substitute(fragment)
-      if !text.contains(expected) { failures.append("expected the body to contain \(expected.debugDescription)") }
+      if !text.contains(expected) {
+        failures.append("expected the body to contain \(expected.debugDescription)")
+      }
     }
     let needsJSON = !step.expect.json.isEmpty || !step.capture.isEmpty
     let document = needsJSON ? try? JSONParser.parse(response.body) : nil
     if needsJSON && document == nil {
-      failures.append("expected a JSON body to check or capture from, got \(text.isEmpty ? "an empty body" : "non-JSON")")
+      failures.append(
+        "expected a JSON body to check or capture from, got \(text.isEmpty ? "an empty body" : "non-JSON")")
     }
     if let document {
       for (pointer, value) in step.expect.json {
@@ -158,7 +176,8 @@ public struct ScenarioRunner: Sendable {
         let actual = pointer.resolve(in: document)
         if actual != expected {
           failures.append(
-            "expected \(pointer) = \(JSONWriter.string(expected)), got \(actual.map(JSONWriter.string) ?? "nothing there")")
+            "expected \(pointer) = \(JSONWriter.string(expected)), got \(actual.map(JSONWriter.string) ?? "nothing there")"
+          )
         }
       }
       for (name, pointer) in step.capture {

@@ -3,7 +3,9 @@
 /// collections use.
 public enum SeededVariables {
   /// Every seeded variable, sorted by name.
-  public static func values(baseURL: String, country: CountryData, clients: [APIClient], locations: [LocationSummary])
+  public static func values(
+    baseURL: String, country: CountryData, clients: [APIClient], locations: [LocationSummary]
+  )
     -> [(name: String, value: String)]
   {
     var values: [String: String] = [:]
@@ -28,12 +30,16 @@ public enum SeededVariables {
       values["sha_secret"] = health.shaSecret
     }
     var counts: [String: Int] = [:]
-    let named = locations.compactMap { location in locationVariable(location).map { (name: $0, id: location.id) } }
+    let named = locations.compactMap { location in
+      locationVariable(location).map { (name: $0, id: location.id) }
+    }
     for entry in named { counts[entry.name, default: 0] += 1 }
     for entry in named where counts[entry.name] == 1 { values[entry.name] = entry.id }
     func pick(_ identifier: String, orFirst type: String, jurisdiction: String? = nil) -> LocationSummary? {
       locations.first { $0.identifierValue == identifier }
-        ?? locations.first { $0.typeCode == type && (jurisdiction == nil || $0.jurisdictionType == jurisdiction) }
+        ?? locations.first {
+          $0.typeCode == type && (jurisdiction == nil || $0.jurisdictionType == jurisdiction)
+        }
     }
     let office = pick("CRVS_OFFICE_JWMRGwDBXK", orFirst: "CRVS_OFFICE")
     let facility = pick("HEALTH_FACILITY_di3U5u7F8Y3", orFirst: "HEALTH_FACILITY")
@@ -67,7 +73,9 @@ public enum SeededVariables {
     }
     if !current.isEmpty { runs.append(current) }
     guard let first = runs.first else { return nil }
-    let stem = first.lowercased() + runs.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined()
+    let stem =
+      first.lowercased()
+      + runs.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined()
     switch location.jurisdictionType {
     case "STATE": return stem + "StateId"
     case "DISTRICT": return stem + "DistrictId"

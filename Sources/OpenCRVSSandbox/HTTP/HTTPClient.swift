@@ -47,7 +47,12 @@ public struct HTTPClientResponse: Sendable {
 /// Kept-alive connections are pooled per `host:port`. A pooled connection the server has closed
 /// in the meantime is detected before use where possible; when it is only discovered because the
 /// request got no byte back at all (an empty answer or a reset), the request is sent once more on
-/// a fresh connection. Any other fault is reported, never retried.
+/// a fresh connection. Any other fault is reported, never retried. That retry also fires when a
+/// server deliberately answers a reused connection with nothing (a reset or a silent close), so
+/// such a request reaches the server twice; use `keepAlive: false` where once must mean once.
+///
+/// Limits: name resolution (`getaddrinfo`) is not bounded by `timeout`, and `timeout` bounds each
+/// write call, so a server reading a large body very slowly can stretch a send past `deadline`.
 public final class HTTPClient: Sendable {
   /// The longest one step may wait: connecting, one write, or one read with no byte arriving.
   public let timeout: TimeInterval

@@ -306,6 +306,22 @@ final class HTTPClientTests: XCTestCase {
     XCTAssertEqual(handler.count("/silent"), 1)
   }
 
+  func testResetOnAReusedConnection_IsRetriedOnceSoTheHandlerRunsTwice() throws {
+    // The documented cost of the stale-connection retry: a server that deliberately answers with
+    // nothing on a kept-alive connection sees the request twice. Fault-injection steps that must
+    // hit the server once should use a client with keepAlive: false.
+    let server = try startServer()
+    let client = HTTPClient(timeout: 2)
+    XCTAssertEqual(try client.get(url(server, "/e")).status, 200)
+    XCTAssertEqual(
+      fault { try client.get(url(server, "/reset")) },
+      .connectionReset(phase: .responseHead, receivedBytes: 0))
+    XCTAssertEqual(handler.count("/reset"), 2)
+    let once = HTTPClient(timeout: 2, keepAlive: false)
+    XCTAssertEqual(fault { try once.get(url(server, "/silent")) }, .emptyResponse)
+    XCTAssertEqual(handler.count("/silent"), 1)
+  }
+
   // MARK: - Faults
 
   func testConnectionRefused() throws {

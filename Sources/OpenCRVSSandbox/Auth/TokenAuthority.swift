@@ -13,6 +13,11 @@ public final class TokenAuthority: Sendable {
   /// The public key as SPKI PEM, as `GET /.well-known` serves it.
   public let publicKeyPEM: String
   private let key: RSAPrivateKey
+  /// Tokens whose signature checked out, with their decoded header and claims.
+  private let verifiedSignatures = Locked<[String: (header: JSONObject, claims: JSONObject)]>([:])
+  /// The last token signed per subject: RS256 is deterministic, so the same claims give the same
+  /// token, and a client asking twice within one second gets it without a new signature.
+  private let recentTokens = Locked<[String: (claims: [UInt8], token: String)]>([:])
 
   /// An authority signing with the RSA private key in `pem` (PKCS#1 or PKCS#8).
   public init(privateKeyPEM pem: String) throws(RSAKeyError) {
@@ -42,7 +47,16 @@ public final class TokenAuthority: Sendable {
       "exp": .number(Double(issuedAt + lifetime)), "aud": .array(audiences.map(JSONValue.string)),
       "iss": .string(Self.issuer), "sub": .string(subject),
     ]
-    return JSONWebToken.signRS256(claims: claims, key: key)
+    let claimBytes = JSONWriter.bytes(.object(claims))
+    if let recent = recentTokens.withLock({ $0[subject] }), recent.claims == claimBytes {
+      return recent.token
+    }
+    let token = JSONWebToken.signRS256(claims: claims, key: key)
+    recentTokens.withLock { cache in
+      if cache.count >= 4096 { cache.removeAll() }
+      cache[subject] = (claimBytes, token)
+    }
+    return token
   }
 
   /// The `exp` claim of a token without checking anything else (for invalidation lists).
@@ -56,7 +70,35 @@ public final class TokenAuthority: Sendable {
 
   /// The verdict on `token` for a service requiring `audience`, at `now` (seconds since 1970).
   public func verify(_ token: String, audience: String, now: Int) -> JWTVerification {
-    JWTVerifier(publicKey: key.publicKey, audience: audience, issuer: Self.issuer).verify(
-      token, now: Double(now))
+    let verifier = JWTVerifier(publicKey: key.publicKey, audience: audience, issuer: Self.issuer)
+    // A signature that verified once verifies for ever; only the time, audience and issuer checks
+    // can change their verdict, so they are re-run on every request.
+    if let known = verifiedSignatures.withLock({ $0[token] }) {
+      return verifier.checkClaims(header: known.header, claims: known.claims, now: Double(now))
+    }
+    let verdict = verifier.verify(token, now: Double(now))
+    let signed: (header: JSONObject, claims: JSONObject)?
+    switch verdict {
+    case .valid(let header, let claims): signed = (header, claims)
+    case .expired, .invalid(.notYetActive), .invalid(.audience), .invalid(.issuer):
+      signed = Self.decodedParts(token)
+    default: signed = nil
+    }
+    if let signed {
+      verifiedSignatures.withLock { cache in
+        if cache.count >= 4096 { cache.removeAll() }
+        cache[token] = signed
+      }
+    }
+    return verdict
+  }
+
+  private static func decodedParts(_ token: String) -> (header: JSONObject, claims: JSONObject)? {
+    let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 3,
+      let header = Base64.decodeURL(String(parts[0])).flatMap({ try? JSONParser.parse($0) }),
+      let payload = Base64.decodeURL(String(parts[1])).flatMap({ try? JSONParser.parse($0) })
+    else { return nil }
+    return (header.objectValue ?? JSONObject(), payload.objectValue ?? JSONObject())
   }
 }

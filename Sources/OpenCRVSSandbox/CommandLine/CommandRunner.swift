@@ -109,8 +109,15 @@ public enum CommandRunner {
   }
 
   private static func importPostman(_ arguments: [String]) -> Int32 {
-    printError("opencrvs-sandbox import-postman: not wired yet")
-    return 1
+    do {
+      let (output, warnings) = try PostmanImporter.run(arguments: arguments)
+      for warning in warnings { printError("warning: \(warning)") }
+      print(output, terminator: output.hasSuffix("\n") ? "" : "\n")
+      return 0
+    } catch {
+      printError("opencrvs-sandbox import-postman: \(error)")
+      return error.exitCode
+    }
   }
 
   private static func importCountry(_ arguments: [String]) -> Int32 {

@@ -49,7 +49,13 @@ public struct JWTVerifier: Sendable {
     else { return .invalid(.signature) }
 
     // A payload that is not an object has no nbf, exp or aud, so it fails the audience check.
-    let claims = payload.objectValue ?? JSONObject()
+    return checkClaims(header: headerObject, claims: payload.objectValue ?? JSONObject(), now: now)
+  }
+
+  /// The checks after the signature, in jsonwebtoken's order: `nbf`, `exp`, `aud`, `iss`. Public so
+  /// a caller that remembers a token's verified signature can re-judge its claims at a later `now`.
+  public func checkClaims(header headerObject: JSONObject, claims: JSONObject, now: Double) -> JWTVerification
+  {
     let clock = now.rounded(.down)
     if let notBefore = claims["nbf"] {
       guard let value = notBefore.numberValue else { return .invalid(.malformedNotBefore) }

@@ -39,6 +39,28 @@ public final class TokenAuthority: Sendable {
     sign(scope: scope, issuedAt: issuedAt, lifetime: lifetime, audiences: Self.audiences, subject: subject)
   }
 
+  /// The audiences of `createTokenForRecordValidation`, in its order (clarification 10).
+  public static let recordTokenAudiences = [
+    "opencrvs:gateway-user", "opencrvs:user-mgnt-user", "opencrvs:auth-user", "opencrvs:hearth-user",
+    "opencrvs:notification-user", "opencrvs:workflow-user", "opencrvs:search-user", "opencrvs:metrics-user",
+    "opencrvs:countryconfig-user", "opencrvs:webhooks-user", "opencrvs:config-user", "opencrvs:documents-user",
+    "opencrvs:notification-api-user",
+  ]
+
+  /// How long single-record tokens live: seven days.
+  public static let recordTokenLifetime = 604_800
+
+  /// A single-record token (token exchange): may confirm or reject that one record.
+  public func recordToken(recordID: String, subject: String, issuedAt: Int) -> String {
+    let claims: JSONObject = [
+      "scope": ["record.confirm-registration", "record.reject-registration"], "recordId": .string(recordID),
+      "iat": .number(Double(issuedAt)), "exp": .number(Double(issuedAt + Self.recordTokenLifetime)),
+      "aud": .array(Self.recordTokenAudiences.map(JSONValue.string)), "iss": .string(Self.issuer),
+      "sub": .string(subject),
+    ]
+    return JSONWebToken.signRS256(claims: claims, key: key)
+  }
+
   private func sign(scope: [String], issuedAt: Int, lifetime: Int, audiences: [String], subject: String)
     -> String
   {

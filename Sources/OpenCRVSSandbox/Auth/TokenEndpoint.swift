@@ -49,16 +49,7 @@ public struct TokenEndpoint: Sendable {
         "Invalid or undefined grant type. Only \"client_credentials\" or \"urn:opencrvs:oauth:grant-type:token-exchange\" are supported.",
         problem: grantTypeProblem(request, given: grantType))
     }
-    if grantType == Self.tokenExchange {
-      return RouteResult(
-        refusalResponse(
-          400, "invalid_request", "Invalid request. Check that all required parameters have been provided."),
-        problems: [
-          Problem(
-            code: "token-exchange-unavailable",
-            message: "The token-exchange grant needs a record; it arrives with the national ID flow")
-        ])
-    }
+    if grantType == Self.tokenExchange { return exchange(request) }
     let clientId = request.queryValue("client_id") ?? ""
     let secret = request.queryValue("client_secret") ?? ""
     guard !clientId.isEmpty, !secret.isEmpty else {
@@ -82,6 +73,42 @@ public struct TokenEndpoint: Sendable {
       )
     }
     let token = authority.systemToken(for: client, issuedAt: clock.nowSeconds(), lifetime: lifetime)
+    let body: JSONValue = ["access_token": .string(token), "token_type": "Bearer"]
+    return RouteResult(HapiAnswers.json(200, body, extraHeaders: ["cache-control": "no-store"]))
+  }
+
+  /// The token-exchange grant: a valid OpenCRVS token for a single-record token (7 days, may
+  /// confirm or reject that record). The subject's rights are not checked, as in v1.7.4.
+  private func exchange(_ request: HTTPRequest) -> RouteResult {
+    let expected: [(String, String?)] = [
+      ("subject_token", nil), ("subject_token_type", "urn:ietf:params:oauth:token-type:access_token"),
+      ("requested_token_type", "urn:opencrvs:oauth:token-type:single_record_token"), ("record_id", nil),
+    ]
+    for (name, value) in expected {
+      let given = request.queryValue(name) ?? ""
+      if given.isEmpty || (value != nil && given != value) {
+        return refuse(
+          400, "invalid_request", "Invalid request. Check that all required parameters have been provided.",
+          problem: Problem(
+            code: "token-exchange-parameters",
+            message: given.isEmpty ? "Missing \(name) in the query string" : "\(name) must be \(value ?? "")"))
+      }
+    }
+    let subjectToken = request.queryValue("subject_token") ?? ""
+    guard case .valid(_, let claims) = authority.verify(subjectToken, audience: "opencrvs:auth-user", now: clock.nowSeconds())
+    else {
+      let body: JSONValue = ["error": "unauthorized_client", "error_description": "Invalid subject token"]
+      return RouteResult(
+        HapiAnswers.json(401, body, extraHeaders: ["cache-control": "no-store"]),
+        problems: [
+          Problem(
+            code: "token-exchange-invalid-subject",
+            message: "subject_token does not verify (bad signature, expired, or not an OpenCRVS token)")
+        ])
+    }
+    let token = authority.recordToken(
+      recordID: request.queryValue("record_id") ?? "", subject: claims["sub"]?.stringValue ?? "",
+      issuedAt: clock.nowSeconds())
     let body: JSONValue = ["access_token": .string(token), "token_type": "Bearer"]
     return RouteResult(HapiAnswers.json(200, body, extraHeaders: ["cache-control": "no-store"]))
   }

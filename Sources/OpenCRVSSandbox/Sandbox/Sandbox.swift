@@ -32,6 +32,8 @@ public final class Sandbox: HTTPHandler {
   public let faults: FaultEngine
   /// The scenarios activated with `--scenario` (restored by reset).
   public let startupScenarios: [Scenario]
+  /// Register, reject, confirm: what moves records between statuses.
+  public let lifecycle: RecordLifecycle
 
   let routers: SandboxRouters
 
@@ -64,6 +66,9 @@ public final class Sandbox: HTTPHandler {
     locations = LocationStore(
       country: country, origin: configuration.locationOrigin, now: { clock.now() }, newID: { ids.uuid() })
     (catalog, startupScenarios) = try SandboxStartError.loadScenarios(configuration.scenarios)
+    lifecycle = RecordLifecycle(
+      records: records, clock: clock, ids: ids, authority: authority, country: country, locations: locations,
+      clients: clients, validationURL: configuration.validationURL, log: log)
     faults = FaultEngine()
     faults.reset(activating: startupScenarios)
     routers = SandboxRouters(

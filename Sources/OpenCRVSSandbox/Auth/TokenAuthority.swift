@@ -43,7 +43,8 @@ public final class TokenAuthority: Sendable {
   public static let recordTokenAudiences = [
     "opencrvs:gateway-user", "opencrvs:user-mgnt-user", "opencrvs:auth-user", "opencrvs:hearth-user",
     "opencrvs:notification-user", "opencrvs:workflow-user", "opencrvs:search-user", "opencrvs:metrics-user",
-    "opencrvs:countryconfig-user", "opencrvs:webhooks-user", "opencrvs:config-user", "opencrvs:documents-user",
+    "opencrvs:countryconfig-user", "opencrvs:webhooks-user", "opencrvs:config-user",
+    "opencrvs:documents-user",
     "opencrvs:notification-api-user",
   ]
 

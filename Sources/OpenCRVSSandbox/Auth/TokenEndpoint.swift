@@ -91,11 +91,14 @@ public struct TokenEndpoint: Sendable {
           400, "invalid_request", "Invalid request. Check that all required parameters have been provided.",
           problem: Problem(
             code: "token-exchange-parameters",
-            message: given.isEmpty ? "Missing \(name) in the query string" : "\(name) must be \(value ?? "")"))
+            message: given.isEmpty ? "Missing \(name) in the query string" : "\(name) must be \(value ?? "")")
+        )
       }
     }
     let subjectToken = request.queryValue("subject_token") ?? ""
-    guard case .valid(_, let claims) = authority.verify(subjectToken, audience: "opencrvs:auth-user", now: clock.nowSeconds())
+    guard
+      case .valid(_, let claims) = authority.verify(
+        subjectToken, audience: "opencrvs:auth-user", now: clock.nowSeconds())
     else {
       let body: JSONValue = ["error": "unauthorized_client", "error_description": "Invalid subject token"]
       return RouteResult(

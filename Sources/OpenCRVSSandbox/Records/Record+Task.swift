@@ -15,7 +15,9 @@ extension Record {
     guard let index = taskIndex else { return }
     var task = resources[index]
     taskHistory.append(task)
-    task["businessStatus"] = ["coding": [["system": "http://opencrvs.org/specs/reg-status", "code": .string(status)]]]
+    task["businessStatus"] = [
+      "coding": [["system": "http://opencrvs.org/specs/reg-status", "code": .string(status)]]
+    ]
     task["lastModified"] = .string(ISO8601.string(instant))
     change(&task)
     task["meta"] = ["lastUpdated": .string(FHIRTimestamp.format(instant)), "versionId": .string(versionId)]
@@ -37,7 +39,9 @@ extension Record {
       "type": ["coding": [["system": "http://opencrvs.org/specs/identifier-type", "code": .string(type)]]],
       "value": .string(value),
     ]
-    if let existing = identifiers.firstIndex(where: { $0["type"]?["coding"]?[0]?["code"]?.stringValue == type }) {
+    if let existing = identifiers.firstIndex(where: {
+      $0["type"]?["coding"]?[0]?["code"]?.stringValue == type
+    }) {
       identifiers[existing] = entry
     } else {
       identifiers.append(entry)

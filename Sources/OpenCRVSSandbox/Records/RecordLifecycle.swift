@@ -28,7 +28,8 @@ public final class RecordLifecycle: Sendable {
 
   /// A lifecycle over `records`; `validationURL` turns on external validation (`--validation-url`).
   public init(
-    records: RecordStore, clock: SandboxClock, ids: IDGenerator, authority: TokenAuthority, country: CountryData,
+    records: RecordStore, clock: SandboxClock, ids: IDGenerator, authority: TokenAuthority,
+    country: CountryData,
     locations: LocationStore, clients: ClientRegistry, validationURL: String?, log: SandboxLog
   ) {
     self.locations = locations
@@ -44,17 +45,24 @@ public final class RecordLifecycle: Sendable {
   }
 
   /// Called with every record that becomes REGISTERED (the webhooks fire from here).
-  public func whenRegistered(_ handler: @escaping @Sendable (Record) -> Void) { onRegistered.withLock { $0 = handler } }
+  public func whenRegistered(_ handler: @escaping @Sendable (Record) -> Void) {
+    onRegistered.withLock { $0 = handler }
+  }
 
   /// A registrar's "Register": IN_PROGRESS and REJECTED are first updated (DECLARATION_UPDATED),
   /// then WAITING_VALIDATION; without a validation URL the record is confirmed at once.
-  public func register(_ idOrTrackingID: String, username: String?, validationURL: String?) -> Result<Record, Refusal> {
-    guard let current = records.record(idOrTrackingID) else { return .failure(.unknownRecord(idOrTrackingID)) }
+  public func register(_ idOrTrackingID: String, username: String?, validationURL: String?) -> Result<
+    Record, Refusal
+  > {
+    guard let current = records.record(idOrTrackingID) else {
+      return .failure(.unknownRecord(idOrTrackingID))
+    }
     let allowed = ["IN_PROGRESS", "REJECTED", "DECLARED", "DECLARATION_UPDATED", "VALIDATED"]
     guard allowed.contains(current.status) else {
       return .failure(
         .wrongState(
-          "Record \(current.trackingId) is \(current.status); register works from \(allowed.joined(separator: ", "))"))
+          "Record \(current.trackingId) is \(current.status); register works from \(allowed.joined(separator: ", "))"
+        ))
     }
     let registrar = username ?? defaultRegistrar(officeID: current.officeId)
     let now = clock.now()
@@ -66,11 +74,13 @@ public final class RecordLifecycle: Sendable {
       }
       record.advanceTask(to: "WAITING_VALIDATION", at: now, versionId: ids.uuid())
       record.history.append(
-        RecordHistoryEntry(action: "waiting-validation", at: now, status: "WAITING_VALIDATION", username: registrar))
+        RecordHistoryEntry(
+          action: "waiting-validation", at: now, status: "WAITING_VALIDATION", username: registrar))
     }!
     guard let url = validationURL ?? defaultValidationURL else {
       record = confirm(
-        record.id, registrationNumber: Self.registrationNumber(record, at: now), identifiers: [], comment: nil,
+        record.id, registrationNumber: Self.registrationNumber(record, at: now), identifiers: [],
+        comment: nil,
         username: registrar, clientId: nil)!
       return .success(record)
     }
@@ -117,7 +127,8 @@ public final class RecordLifecycle: Sendable {
   /// nil for an unknown record. Real v1.7.4 does not check the state, so neither does this.
   @discardableResult
   public func confirm(
-    _ recordID: String, registrationNumber: String, identifiers: [(type: String, value: String)], comment: String?,
+    _ recordID: String, registrationNumber: String, identifiers: [(type: String, value: String)],
+    comment: String?,
     username: String?, clientId: String?
   ) -> Record? {
     let now = clock.now()
@@ -132,9 +143,12 @@ public final class RecordLifecycle: Sendable {
         task["identifier"] = .array(taskIdentifiers)
         if let comment { task["note"] = [["text": .string(comment)]] }
       }
-      record.setSubjectIdentifier(type: "\(event.uppercased())_REGISTRATION_NUMBER", value: registrationNumber)
+      record.setSubjectIdentifier(
+        type: "\(event.uppercased())_REGISTRATION_NUMBER", value: registrationNumber)
       if event == "birth" {
-        for identifier in identifiers { record.setSubjectIdentifier(type: identifier.type, value: identifier.value) }
+        for identifier in identifiers {
+          record.setSubjectIdentifier(type: identifier.type, value: identifier.value)
+        }
       }
       record.registrationNumber = registrationNumber
       record.history.append(
@@ -147,14 +161,20 @@ public final class RecordLifecycle: Sendable {
   }
 
   /// A registrar's (or the validator's) rejection: REJECTED with a reason and comment.
-  public func reject(_ idOrTrackingID: String, reason: String, comment: String, username: String?, clientId: String?)
+  public func reject(
+    _ idOrTrackingID: String, reason: String, comment: String, username: String?, clientId: String?
+  )
     -> Result<Record, Refusal>
   {
-    guard let current = records.record(idOrTrackingID) else { return .failure(.unknownRecord(idOrTrackingID)) }
+    guard let current = records.record(idOrTrackingID) else {
+      return .failure(.unknownRecord(idOrTrackingID))
+    }
     let allowed = ["IN_PROGRESS", "DECLARED", "DECLARATION_UPDATED", "VALIDATED", "WAITING_VALIDATION"]
     guard allowed.contains(current.status) else {
       return .failure(
-        .wrongState("Record \(current.trackingId) is \(current.status); reject works from \(allowed.joined(separator: ", "))"))
+        .wrongState(
+          "Record \(current.trackingId) is \(current.status); reject works from \(allowed.joined(separator: ", "))"
+        ))
     }
     let now = clock.now()
     let updated = records.update(current.id) { record in
@@ -173,13 +193,15 @@ public final class RecordLifecycle: Sendable {
 
   /// `upsertRegistrationIdentifier`: adds or replaces an identifier of the subject; any state.
   @discardableResult
-  public func upsertIdentifier(_ recordID: String, type: String, value: String, clientId: String?) -> Record? {
+  public func upsertIdentifier(_ recordID: String, type: String, value: String, clientId: String?) -> Record?
+  {
     let now = clock.now()
     return records.update(recordID) { record in
       record.setSubjectIdentifier(type: type, value: value)
       record.history.append(
         RecordHistoryEntry(
-          action: "identifier-upserted", at: now, status: record.status, clientId: clientId, detail: "\(type)=\(value)"))
+          action: "identifier-upserted", at: now, status: record.status, clientId: clientId,
+          detail: "\(type)=\(value)"))
     }
   }
 

@@ -63,8 +63,14 @@ public final class RecordStore: Sendable {
     }
   }
 
-  /// Every record, oldest first.
+  /// Every record, oldest first: the seeded ones, then those filed since.
   public var all: [Record] { state.withLock { $0.records } }
+
+  /// The records filed since start (or the last reset), without the seeded ones.
+  public var filed: [Record] {
+    let seededCount = seeded.count
+    return state.withLock { Array($0.records.dropFirst(seededCount)) }
+  }
 
   /// The number of records.
   public var count: Int { state.withLock { $0.records.count } }

@@ -11,7 +11,9 @@ extension ControlRoutes {
         if let username = body["username"]?.stringValue, sandbox.country.employee(username: username) == nil {
           return error(404, "user-not-found", "No seeded user \(username); GET /_sandbox/users lists them")
         }
-        if let url = body["validationUrl"]?.stringValue, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+        if let url = body["validationUrl"]?.stringValue,
+          !(url.hasPrefix("http://") || url.hasPrefix("https://"))
+        {
           return error(400, "invalid-body", "validationUrl must be an http:// URL")
         }
         return answer(
@@ -30,17 +32,21 @@ extension ControlRoutes {
         return answer(
           sandbox.lifecycle.reject(
             parameters["id"] ?? "", reason: body["reason"]?.stringValue ?? "other",
-            comment: body["comment"]?.stringValue ?? "No comment provided", username: body["username"]?.stringValue,
+            comment: body["comment"]?.stringValue ?? "No comment provided",
+            username: body["username"]?.stringValue,
             clientId: nil), sandbox)
       }
     }
   }
 
-  private static func answer(_ result: Result<Record, RecordLifecycle.Refusal>, _ sandbox: Sandbox) -> HTTPResponse {
+  private static func answer(_ result: Result<Record, RecordLifecycle.Refusal>, _ sandbox: Sandbox)
+    -> HTTPResponse
+  {
     switch result {
     case .success(let record): return json(200, sandbox.recordDetail(record))
     case .failure(.unknownRecord(let id)):
-      return error(404, "record-not-found", "No record has id or tracking id \(id); GET /_sandbox/records lists them")
+      return error(
+        404, "record-not-found", "No record has id or tracking id \(id); GET /_sandbox/records lists them")
     case .failure(.wrongState(let message)): return error(409, "wrong-record-status", message)
     }
   }

@@ -60,11 +60,14 @@ public final class Sandbox: HTTPHandler {
       try JournalFile(path: path, log: log)
     }
     journal = Journal(limit: configuration.journalLimit, file: journalFile)
-    records = RecordStore()
     let clock = self.clock
     let ids = self.ids
     locations = LocationStore(
       country: country, origin: configuration.locationOrigin, now: { clock.now() }, newID: { ids.uuid() })
+    records = RecordStore(
+      seeded: try SeededRecords.load(
+        directory: countryDirectory, locations: locations, country: country,
+        client: clients.all.first { $0.kind == .health && $0.status == .active }))
     (catalog, startupScenarios) = try SandboxStartError.loadScenarios(configuration.scenarios)
     lifecycle = RecordLifecycle(
       records: records, clock: clock, ids: ids, authority: authority, country: country, locations: locations,

@@ -62,7 +62,7 @@ final class NotificationConcurrencyTests: XCTestCase {
     let answered = Set(answers.compactMap(\.1))
     XCTAssertEqual(answered.count, Self.posters, "every answer carries its own tracking id")
 
-    let records = sandbox.records.all
+    let records = sandbox.records.filed
     XCTAssertEqual(records.count, Self.posters)
     XCTAssertEqual(Set(records.map(\.trackingId)), answered)
     XCTAssertEqual(Set(records.map(\.id)).count, Self.posters)

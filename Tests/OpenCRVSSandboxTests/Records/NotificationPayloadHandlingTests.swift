@@ -38,7 +38,7 @@ final class NotificationPayloadHandlingTests: XCTestCase {
       let response = post(body, headers: headers)
       XCTAssertEqual(response.status, 200, "\(type ?? "no content type"): \(response.text)")
     }
-    XCTAssertEqual(harness.sandbox.records.count, 4)
+    XCTAssertEqual(harness.sandbox.records.filed.count, 4)
   }
 
   func testTypesHapiParsesButJoiRefusesAndEmptyBodiesAreNotAnObject() throws {
@@ -54,7 +54,7 @@ final class NotificationPayloadHandlingTests: XCTestCase {
       XCTAssertNil(response.headers["x-version"])
       XCTAssertNotNil(response.headers["x-sandbox-problem"])
     }
-    XCTAssertEqual(harness.sandbox.records.count, 0)
+    XCTAssertEqual(harness.sandbox.records.filed.count, 0)
   }
 
   func testScopeIsCheckedBeforeJoi() throws {
@@ -131,7 +131,7 @@ final class NotificationPayloadHandlingTests: XCTestCase {
     let task = try XCTUnwrap(try resources(response).first { $0["resourceType"] == "Task" })
     XCTAssertEqual(task["identifier"]?[0]?["system"], "http://opencrvs.org/specs/id/birth-tracking-id")
     XCTAssertEqual(task["identifier"]?[0]?["value"]?.stringValue?.first, "B")
-    XCTAssertEqual(harness.sandbox.records.all.first?.event, "birth")
+    XCTAssertEqual(harness.sandbox.records.filed.first?.event, "birth")
     let warning = harness.lastExchange?.problems.first { $0.code == "event-mismatch" }
     XCTAssertEqual(warning?.severity, .warning)
     XCTAssertEqual(warning?.path, "/entry/1/resource/code/coding/0/code")
@@ -154,7 +154,7 @@ final class NotificationPayloadHandlingTests: XCTestCase {
     let resources = try resources(response)
     let patients = resources.filter { $0["resourceType"] == "Patient" }.map { $0["name"]?[0]?["given"]?[0] }
     XCTAssertEqual(patients, ["Child", "Mom", "Dad"])
-    let stored = try XCTUnwrap(harness.sandbox.records.all.first)
+    let stored = try XCTUnwrap(harness.sandbox.records.filed.first)
     XCTAssertEqual(stored.resources(ofType: "Patient").count, 4, "the unlinked Patient is still stored")
   }
 
@@ -171,7 +171,7 @@ final class NotificationPayloadHandlingTests: XCTestCase {
     XCTAssertNotNil(queryOnly.headers["x-sandbox-problem"])
     let exchange = try XCTUnwrap(harness.lastExchange)
     XCTAssertEqual(exchange.query.first?.value, "\(token.prefix(12))...", "?token= is masked")
-    XCTAssertEqual(harness.sandbox.records.count, 1)
+    XCTAssertEqual(harness.sandbox.records.filed.count, 1)
   }
 
   func testAnExpiredTokenIs401AndNamesNoClient() throws {

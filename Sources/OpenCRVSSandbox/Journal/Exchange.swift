@@ -19,7 +19,6 @@ public struct Exchange: Sendable {
   /// The body exactly as received (empty when there was none or it was over the limit).
   public let rawBody: [UInt8]
   private let bodyWasTooLarge: Bool
-  private let parsedBody: JSONValue?
   /// The client from a valid token or `client_id`.
   public let clientId: String?
   /// The scenario that shaped the answer, if any.
@@ -54,7 +53,6 @@ public struct Exchange: Sendable {
     self.headers = headers
     self.rawBody = request.body
     self.bodyWasTooLarge = request.bodyTooLarge
-    self.parsedBody = result.parsedBody
     self.clientId = result.clientId
     self.scenario = scenario
     self.status = result.response.status
@@ -64,15 +62,14 @@ public struct Exchange: Sendable {
   }
 
   /// The request body: JSON (secrets masked) when it parsed as JSON, else text; nil when empty.
-  /// Parsed on demand, so recording stays cheap on hot routes.
+  /// Parsed on demand: keeping only the bytes keeps recording cheap and the journal small (a parsed
+  /// FHIR bundle takes several times its text in memory).
   public var body: JSONValue? {
-    if let parsedBody { return SecretMasking.body(parsedBody) }
     return Self.bodyValue(rawBody, tooLarge: bodyWasTooLarge)
   }
 
   /// The request body for matching (unmasked, so JSON-pointer checks see what was sent).
   var bodyForMatching: JSONValue? {
-    if let parsedBody { return parsedBody }
     return Self.bodyValue(rawBody, tooLarge: bodyWasTooLarge, masked: false)
   }
 

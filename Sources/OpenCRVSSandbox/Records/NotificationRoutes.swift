@@ -45,14 +45,13 @@ struct NotificationRoutes: Sendable {
       let refusal = AuthRefusal.insufficientScope(credentials, needed: Self.scopes)
       return RouteResult(refusal.response(), problems: [refusal.problem], clientId: client?.clientId)
     }
-    var result: RouteResult
+    let result: RouteResult
     switch NotificationValidator.validate(body, locations: locations, countryCode: country.countryCode) {
     case .rejected(let response, let problems):
       result = RouteResult(response, problems: problems, clientId: client?.clientId)
     case .accepted(let warnings):
       result = file(body, client: client, credentials: credentials, warnings: warnings)
     }
-    result.parsedBody = body
     return result
   }
 

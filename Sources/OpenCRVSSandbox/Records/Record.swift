@@ -24,10 +24,35 @@ public struct Record: Sendable {
   /// Whether the Composition type is a `*-notification` code under the doc-types system
   /// (the "Health system" tab rather than "Field agents").
   public var isHealthSystemNotification: Bool
-  /// Every stored resource by id, in storage order.
-  public var resources: [JSONObject]
+  /// Every stored resource, in storage order. Kept as JSON bytes once the record is stored (a parsed
+  /// bundle takes several times its text in memory); parsed again when read.
+  public var resources: [JSONObject] {
+    get { parsedResources ?? storedResources.map(Self.parse) }
+    set {
+      parsedResources = newValue
+      storedResources = newValue.map { JSONWriter.bytes(.object($0)) }
+    }
+  }
   /// Earlier versions of the Task, oldest first (for full webhook bundles).
-  public var taskHistory: [JSONObject] = []
+  public var taskHistory: [JSONObject] {
+    get { storedTaskHistory.map(Self.parse) }
+    set { storedTaskHistory = newValue.map { JSONWriter.bytes(.object($0)) } }
+  }
+
+  private var storedResources: [[UInt8]] = []
+  private var parsedResources: [JSONObject]?
+  private var storedTaskHistory: [[UInt8]] = []
+
+  /// The record without its parsed copy, as the store keeps it.
+  func compacted() -> Record {
+    var copy = self
+    copy.parsedResources = nil
+    return copy
+  }
+
+  private static func parse(_ bytes: [UInt8]) -> JSONObject {
+    (try? JSONParser.parse(bytes))?.objectValue ?? JSONObject()
+  }
   /// What happened to it.
   public var history: [RecordHistoryEntry] = []
 

@@ -16,9 +16,9 @@ public struct RecordSearch: Sendable {
   public init(locations: LocationStore) { self.locations = locations }
 
   /// The matching records (all of them, in answer order) for these arguments.
-  public func matches(
-    _ records: [Record], arguments: JSONValue, recordSearchClient: Bool, now: Date
-  ) -> Result<[Record], Refusal> {
+  func matches(
+    _ entries: [(record: Record, document: SearchDocument)], arguments: JSONValue, recordSearchClient: Bool, now: Date
+  ) -> Result<[(record: Record, document: SearchDocument)], Refusal> {
     let parameters = arguments["advancedSearchParameters"]?.objectValue ?? JSONObject()
     for (start, end, spaces) in Self.ranges {
       let hasStart = parameters[start].map { !$0.isNull } ?? false
@@ -32,9 +32,8 @@ public struct RecordSearch: Sendable {
     var statuses = parameters["registrationStatuses"]?.arrayValue?.compactMap(\.stringValue) ?? []
     if recordSearchClient { statuses = ["REGISTERED", "CERTIFIED", "ISSUED"] }
     var scored: [(record: Record, document: SearchDocument, score: Int)] = []
-    for record in records {
+    for (record, document) in entries {
       if !statuses.isEmpty && !statuses.contains(record.status) { continue }
-      let document = SearchDocument(record)
       guard let score = self.score(document, parameters, now: now) else { continue }
       scored.append((record, document, score))
     }
@@ -48,11 +47,11 @@ public struct RecordSearch: Sendable {
       if left.score != right.score { return left.score > right.score }
       return (left.document.dateOfDeclaration ?? "") > (right.document.dateOfDeclaration ?? "")
     }
-    return .success(scored.map(\.record))
+    return .success(scored.map { ($0.record, $0.document) })
   }
 
   /// The page `count`/`skip` selects (count 0 or absent means 10, as the truthiness test does).
-  public static func page(_ records: [Record], arguments: JSONValue) -> [Record] {
+  static func page<Element>(_ records: [Element], arguments: JSONValue) -> [Element] {
     let count = arguments["count"]?.intValue.flatMap { $0 > 0 ? $0 : nil } ?? 10
     let skip = max(0, arguments["skip"]?.intValue ?? 0)
     guard skip < records.count else { return [] }

@@ -2,6 +2,8 @@
 public final class RecordStore: Sendable {
   private struct State {
     var records: [Record] = []
+    /// What search needs of each record, computed when it is stored or changed.
+    var documents: [SearchDocument] = []
     var positions: [String: Int] = [:]
     var trackingIds: [String: Int] = [:]
     var reserved: Set<String> = []
@@ -82,14 +84,29 @@ public final class RecordStore: Sendable {
       guard let index = state.positions[idOrTrackingID] ?? state.trackingIds[idOrTrackingID] else {
         return nil
       }
-      change(&state.records[index])
-      return state.records[index]
+      var record = state.records[index]
+      change(&record)
+      let compacted = record.compacted()
+      var document = SearchDocument(record)
+      document.record = compacted
+      state.documents[index] = document
+      state.records[index] = compacted
+      return record
     }
   }
 
   private static func insert(_ record: Record, into state: inout State) {
     state.positions[record.id] = state.records.count
     state.trackingIds[record.trackingId] = state.records.count
-    state.records.append(record)
+    let compacted = record.compacted()
+    var document = SearchDocument(record)
+    document.record = compacted
+    state.documents.append(document)
+    state.records.append(compacted)
+  }
+
+  /// Every record with what search needs of it.
+  func searchable() -> [(record: Record, document: SearchDocument)] {
+    state.withLock { state in Array(zip(state.records, state.documents)) }
   }
 }

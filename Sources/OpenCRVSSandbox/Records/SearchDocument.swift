@@ -15,7 +15,8 @@ struct SearchDocument {
     }
   }
 
-  let record: Record
+  /// The record's status, event and ids at indexing time (kept compacted).
+  var record: Record
   var child = Person()
   var mother = Person()
   var father = Person()

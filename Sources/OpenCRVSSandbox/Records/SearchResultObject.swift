@@ -6,8 +6,7 @@ enum SearchResultObject {
   /// The non-`en` language the gateway adds a name entry for (Farajaland: en, fr).
   static let secondLanguage = "fr"
 
-  static func make(_ record: Record) -> JSONValue {
-    let document = SearchDocument(record)
+  static func make(_ record: Record, _ document: SearchDocument) -> JSONValue {
     let task = record.task
     var registration: JSONObject = [
       "__typename": "RegistrationSearchSet", "status": .string(record.status),

@@ -6,8 +6,6 @@ public struct RouteResult: Sendable {
   public var problems: [Problem]
   /// The API client the request came from, when a token or `client_id` named one.
   public var clientId: String?
-  /// The request body as the route parsed it, so the journal need not parse it again.
-  public var parsedBody: JSONValue?
 
   /// A result with these parts.
   public init(_ response: HTTPResponse, problems: [Problem] = [], clientId: String? = nil) {

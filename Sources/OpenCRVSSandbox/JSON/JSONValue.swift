@@ -146,6 +146,19 @@ extension JSONValue {
     return array[index]
   }
 
+  /// JSON equality: objects compare by their members whatever their order (arrays keep order).
+  public func isEquivalent(to other: JSONValue) -> Bool {
+    switch (self, other) {
+    case (.object(let left), .object(let right)):
+      guard left.count == right.count else { return false }
+      return left.allSatisfy { member in right[member.key].map { member.value.isEquivalent(to: $0) } ?? false }
+    case (.array(let left), .array(let right)):
+      return left.count == right.count && zip(left, right).allSatisfy { $0.isEquivalent(to: $1) }
+    default:
+      return self == other
+    }
+  }
+
   /// The JavaScript `typeof`-style name of this value's kind, for messages.
   public var kindName: String {
     switch self {

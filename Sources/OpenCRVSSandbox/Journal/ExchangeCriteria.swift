@@ -43,7 +43,7 @@ public struct ExchangeCriteria: Sendable {
     let body = json.isEmpty ? nil : exchange.bodyForMatching
     for (pointer, expected) in json {
       let actual = body.flatMap { pointer.resolve(in: $0) }
-      if actual != expected {
+      if !(actual.map { $0.isEquivalent(to: expected) } ?? false) {
         let shown = actual.map(JSONWriter.string) ?? "missing"
         reasons.append("\(pointer) is \(shown), not \(JSONWriter.string(expected))")
       }

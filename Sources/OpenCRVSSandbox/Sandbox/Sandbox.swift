@@ -88,6 +88,10 @@ public final class Sandbox: HTTPHandler {
     let started = DispatchTime.now().uptimeNanoseconds
     let receivedAt = clock.now()
     var (result, scenario) = answerWithFaults(request)
+    // The journal names the client of any verifying token, on open routes too (clarification 11).
+    if result.clientId == nil, request.headers.contains("Authorization") || request.queryValue("token") != nil {
+      result.clientId = identifyClient(request)
+    }
     if let firstError = result.problems.first(where: { $0.severity == .error }), result.response.status >= 400
     {
       result.response.headers.add("x-sandbox-problem", firstError.code)

@@ -147,7 +147,11 @@ struct ScenarioDecoder {
       guard let relative = fileValue.stringValue else {
         throw fail(label, "request.jsonFile", "must be a path string")
       }
-      let url = URL(fileURLWithPath: relative, relativeTo: directory)
+      // appendingPathComponent, not relativeTo:, so a directory URL without a trailing slash works.
+      let url =
+        relative.hasPrefix("/")
+        ? URL(fileURLWithPath: relative)
+        : (directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(relative)
       guard let data = FileManager.default.contents(atPath: url.path) else {
         throw fail(
           label, "request.jsonFile", "cannot read \(url.path) (paths are relative to the scenario file)")

@@ -174,7 +174,7 @@ public struct ScenarioRunner: Sendable {
       for (pointer, value) in step.expect.json {
         let expected = try scope.substitute(value)
         let actual = pointer.resolve(in: document)
-        if actual != expected {
+        if !(actual.map { $0.isEquivalent(to: expected) } ?? false) {
           failures.append(
             "expected \(pointer) = \(JSONWriter.string(expected)), got \(actual.map(JSONWriter.string) ?? "nothing there")"
           )

@@ -23,6 +23,7 @@ public enum ControlRoutes {
     addUserRoutes(to: &router)
     addRecordRoutes(to: &router)
     addScenarioRoutes(to: &router)
+    addWebhookRoutes(to: &router)
     return router
   }
 

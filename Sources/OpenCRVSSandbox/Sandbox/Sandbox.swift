@@ -32,6 +32,8 @@ public final class Sandbox: HTTPHandler {
   public let faults: FaultEngine
   /// The scenarios activated with `--scenario` (restored by reset).
   public let startupScenarios: [Scenario]
+  /// Webhook subscriptions, deliveries, the built-in receiver and the dispatcher.
+  public let webhooks: WebhookService
 
   let routers: SandboxRouters
 
@@ -66,10 +68,13 @@ public final class Sandbox: HTTPHandler {
     (catalog, startupScenarios) = try SandboxStartError.loadScenarios(configuration.scenarios)
     faults = FaultEngine()
     faults.reset(activating: startupScenarios)
+    webhooks = WebhookService(
+      clients: clients, locations: locations, country: country, records: records, ids: ids, clock: clock,
+      log: log)
     routers = SandboxRouters(
       configuration: configuration, clock: clock, ids: ids, country: country, locations: locations,
       clients: clients,
-      authority: authority, invalidatedTokens: invalidatedTokens, records: records)
+      authority: authority, invalidatedTokens: invalidatedTokens, records: records, webhooks: webhooks)
   }
 
   /// Answers one request (called on the connection's thread).
@@ -108,6 +113,7 @@ public final class Sandbox: HTTPHandler {
     journal.clear()
     records.reset()
     faults.reset(activating: startupScenarios)
+    webhooks.reset()
   }
 
   /// `--explain`: the problems added next to the real fields of a JSON-object error body.
@@ -120,6 +126,8 @@ public final class Sandbox: HTTPHandler {
   }
 
   private func handleControl(_ request: HTTPRequest) -> HTTPResponse {
+    // A webhook callback, not the control API: the sandbox posts to it without the control token.
+    if WebhookReceiver.owns(request.path) { return webhooks.receiver.receive(request) }
     if !ControlRoutes.isLoopback(configuration.host) {
       let expected = configuration.controlToken.map { "Bearer \($0)" }
       guard let expected, request.headers["Authorization"] == expected else {

@@ -11,7 +11,7 @@ struct SandboxRouters: Sendable {
     configuration: SandboxConfiguration, clock: SandboxClock, ids: IDGenerator, country: CountryData,
     locations: LocationStore, clients: ClientRegistry, authority: TokenAuthority,
     invalidatedTokens: InvalidatedTokens,
-    records: RecordStore
+    records: RecordStore, webhooks: WebhookService
   ) {
     var services = Router<RouteResult>()
     var gateway = Router<RouteResult>()
@@ -34,6 +34,12 @@ struct SandboxRouters: Sendable {
       authenticator: gatewayAuthenticator, clients: clients, locations: locations, records: records, ids: ids,
       clock: clock, country: country, payloads: payloads
     ).add(to: &gateway)
+    webhooks.routes(
+      authenticator: GatewayAuthenticator(
+        audience: "opencrvs:webhooks-user", authority: authority, invalidated: invalidatedTokens, clock: clock
+      ),
+      clients: clients, ids: ids, clock: clock, payloads: payloads
+    ).add(to: &services)
     self.services = services
     self.gateway = gateway
     self.control = ControlRoutes.router()

@@ -151,7 +151,8 @@ extension JSONValue {
     switch (self, other) {
     case (.object(let left), .object(let right)):
       guard left.count == right.count else { return false }
-      return left.allSatisfy { member in right[member.key].map { member.value.isEquivalent(to: $0) } ?? false }
+      return left.allSatisfy { member in right[member.key].map { member.value.isEquivalent(to: $0) } ?? false
+      }
     case (.array(let left), .array(let right)):
       return left.count == right.count && zip(left, right).allSatisfy { $0.isEquivalent(to: $1) }
     default:

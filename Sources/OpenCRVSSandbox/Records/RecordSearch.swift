@@ -17,7 +17,8 @@ public struct RecordSearch: Sendable {
 
   /// The matching records (all of them, in answer order) for these arguments.
   func matches(
-    _ entries: [(record: Record, document: SearchDocument)], arguments: JSONValue, recordSearchClient: Bool, now: Date
+    _ entries: [(record: Record, document: SearchDocument)], arguments: JSONValue, recordSearchClient: Bool,
+    now: Date
   ) -> Result<[(record: Record, document: SearchDocument)], Refusal> {
     let parameters = arguments["advancedSearchParameters"]?.objectValue ?? JSONObject()
     for (start, end, spaces) in Self.ranges {
@@ -25,7 +26,9 @@ public struct RecordSearch: Sendable {
       let hasEnd = parameters[end].map { !$0.isNull } ?? false
       if hasStart != hasEnd {
         let message =
-          hasStart ? "\(end)\(spaces)must be provided along with \(start)" : "\(start)\(spaces)must be provided along with \(end)"
+          hasStart
+          ? "\(end)\(spaces)must be provided along with \(start)"
+          : "\(start)\(spaces)must be provided along with \(end)"
         return .failure(Refusal(message: message))
       }
     }
@@ -99,10 +102,16 @@ public struct RecordSearch: Sendable {
       if let start = value(prefix + "DoBStart"), let end = value(prefix + "DoBEnd") {
         guard let birth = person.birthDate, Self.within(birth, start, end) else { return nil }
       }
-      if let identifier = value(prefix + "Identifier"), !person.identifiers.contains(identifier) { return nil }
+      if let identifier = value(prefix + "Identifier"), !person.identifiers.contains(identifier) {
+        return nil
+      }
     }
-    if let gender = value("childGender"), gender != document.child.gender || record.event != "birth" { return nil }
-    if let gender = value("deceasedGender"), gender != document.deceased.gender || record.event != "death" { return nil }
+    if let gender = value("childGender"), gender != document.child.gender || record.event != "birth" {
+      return nil
+    }
+    if let gender = value("deceasedGender"), gender != document.deceased.gender || record.event != "death" {
+      return nil
+    }
     if let date = value("dateOfEvent"), date != document.deathDate { return nil }
     if let start = value("dateOfEventStart"), let end = value("dateOfEventEnd") {
       guard let death = document.deathDate, Self.within(death, start, end) else { return nil }
@@ -119,13 +128,17 @@ public struct RecordSearch: Sendable {
     if let tracking = value("trackingId"), tracking != record.trackingId { return nil }
     if let id = value("recordId"), id != record.id { return nil }
     if let date = value("dateOfRegistration") {
-      guard let declared = document.dateOfDeclaration, Self.sameInstantOrDay(declared, date) else { return nil }
+      guard let declared = document.dateOfDeclaration, Self.sameInstantOrDay(declared, date) else {
+        return nil
+      }
     }
     if let start = value("dateOfRegistrationStart"), let end = value("dateOfRegistrationEnd") {
       guard let declared = document.dateOfDeclaration, Self.within(declared, start, end) else { return nil }
     }
     if let office = value("declarationLocationId"), office != record.officeId { return nil }
-    if let jurisdiction = value("declarationJurisdictionId"), !isWithin(record.officeId, jurisdiction) { return nil }
+    if let jurisdiction = value("declarationJurisdictionId"), !isWithin(record.officeId, jurisdiction) {
+      return nil
+    }
     if let facility = value("eventLocationId"), facility != document.eventLocationId { return nil }
     if let country = value("eventCountry"), country != (document.eventCountry ?? "FAR") { return nil }
     for level in stride(from: 6, through: 1, by: -1) {
@@ -153,7 +166,8 @@ public struct RecordSearch: Sendable {
   }
 
   private static func within(_ value: String, _ start: String, _ end: String) -> Bool {
-    guard let instant = ISO8601.parse(value), let from = ISO8601.parse(start), let to = ISO8601.parse(end) else {
+    guard let instant = ISO8601.parse(value), let from = ISO8601.parse(start), let to = ISO8601.parse(end)
+    else {
       return value >= start && value <= end
     }
     return instant >= from && instant <= to
@@ -166,7 +180,8 @@ public struct RecordSearch: Sendable {
   /// How many query tokens match a name token within Elasticsearch's `fuzziness: AUTO`.
   static func fuzzyScore(_ query: String, _ tokens: [String]) -> Int {
     let wanted = query.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-    return wanted.filter { word in tokens.contains { Self.editDistance(word, $0) <= allowedEdits(word) } }.count
+    return wanted.filter { word in tokens.contains { Self.editDistance(word, $0) <= allowedEdits(word) } }
+      .count
   }
 
   private static func allowedEdits(_ word: String) -> Int {

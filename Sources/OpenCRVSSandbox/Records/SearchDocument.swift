@@ -11,7 +11,9 @@ struct SearchDocument {
     var identifiers: [String] = []
 
     var tokens: [String] {
-      (givenNames + [familyName].compactMap { $0 }).flatMap { $0.lowercased().split(separator: " ").map(String.init) }
+      (givenNames + [familyName].compactMap { $0 }).flatMap {
+        $0.lowercased().split(separator: " ").map(String.init)
+      }
     }
   }
 
@@ -36,7 +38,9 @@ struct SearchDocument {
     self.record = record
     let composition = record.resources(ofType: "Composition").first
     compositionType =
-      composition?["type"]?["coding"]?.arrayValue?.first { $0["system"]?.stringValue == NotificationBundleFacts.docTypesSystem }?[
+      composition?["type"]?["coding"]?.arrayValue?.first {
+        $0["system"]?.stringValue == NotificationBundleFacts.docTypesSystem
+      }?[
         "code"]?.stringValue ?? "\(record.event)-declaration"
     for section in composition?["section"]?.arrayValue ?? [] {
       let code = section["code"]?["coding"]?[0]?["code"]?.stringValue ?? ""
@@ -68,14 +72,17 @@ struct SearchDocument {
       }
     }
     if eventLocationId == nil {
-      eventLocationId = record.resources(ofType: "Encounter").first?["location"]?[0]?["location"]?["reference"]?
+      eventLocationId = record.resources(ofType: "Encounter").first?["location"]?[0]?["location"]?[
+        "reference"]?
         .stringValue?.replacingOccurrences(of: "Location/", with: "")
     }
     let task = record.task
     for item in task?["extension"]?.arrayValue ?? [] {
       switch item["url"]?.stringValue {
-      case "http://opencrvs.org/specs/extension/contact-person-phone-number": contactNumber = item["valueString"]?.stringValue
-      case "http://opencrvs.org/specs/extension/contact-person-email": contactEmail = item["valueString"]?.stringValue
+      case "http://opencrvs.org/specs/extension/contact-person-phone-number":
+        contactNumber = item["valueString"]?.stringValue
+      case "http://opencrvs.org/specs/extension/contact-person-email":
+        contactEmail = item["valueString"]?.stringValue
       case "http://opencrvs.org/specs/extension/contact-relationship":
         contactRelationship = item["valueString"]?.stringValue ?? contactRelationship
       default: break

@@ -13,10 +13,13 @@ enum SearchResultObject {
       "contactNumber": optional(document.contactNumber), "contactEmail": optional(document.contactEmail),
       "contactRelationship": optional(document.contactRelationship),
       "dateOfDeclaration": optional(document.dateOfDeclaration), "trackingId": .string(record.trackingId),
-      "registrationNumber": optional(record.registrationNumber), "eventLocationId": optional(document.eventLocationId),
-      "registeredLocationId": .string(record.officeId), "reason": .null, "comment": .null, "duplicates": .null,
+      "registrationNumber": optional(record.registrationNumber),
+      "eventLocationId": optional(document.eventLocationId),
+      "registeredLocationId": .string(record.officeId), "reason": .null, "comment": .null,
+      "duplicates": .null,
       "createdAt": .string(epochMilliseconds(ISO8601.string(record.createdAt))),
-      "modifiedAt": .string(epochMilliseconds(task?["lastModified"]?.stringValue ?? ISO8601.string(record.createdAt))),
+      "modifiedAt": .string(
+        epochMilliseconds(task?["lastModified"]?.stringValue ?? ISO8601.string(record.createdAt))),
       "assignment": .null,
     ]
     registration["__typename"] = "RegistrationSearchSet"

@@ -34,6 +34,10 @@ public final class Sandbox: HTTPHandler {
   public let startupScenarios: [Scenario]
   /// Register, reject, confirm: what moves records between statuses.
   public let lifecycle: RecordLifecycle
+  /// Webhook subscriptions, deliveries, the built-in receiver and the dispatcher.
+  public let webhooks: WebhookService
+  /// Record-search clients' daily counts.
+  public let searchQuota = SearchQuota()
 
   let routers: SandboxRouters
 
@@ -74,10 +78,16 @@ public final class Sandbox: HTTPHandler {
       clients: clients, validationURL: configuration.validationURL, log: log)
     faults = FaultEngine()
     faults.reset(activating: startupScenarios)
+    webhooks = WebhookService(
+      clients: clients, locations: locations, country: country, records: records, ids: ids, clock: clock,
+      log: log)
     routers = SandboxRouters(
       configuration: configuration, clock: clock, ids: ids, country: country, locations: locations,
       clients: clients,
-      authority: authority, invalidatedTokens: invalidatedTokens, records: records)
+      authority: authority, invalidatedTokens: invalidatedTokens, records: records, webhooks: webhooks,
+      lifecycle: lifecycle, searchQuota: searchQuota)
+    let dispatcher = webhooks.dispatcher
+    lifecycle.whenRegistered { record in dispatcher.recordRegistered(record) }
   }
 
   /// Answers one request (called on the connection's thread).
@@ -89,7 +99,8 @@ public final class Sandbox: HTTPHandler {
     let receivedAt = clock.now()
     var (result, scenario) = answerWithFaults(request)
     // The journal names the client of any verifying token, on open routes too (clarification 11).
-    if result.clientId == nil, request.headers.contains("Authorization") || request.queryValue("token") != nil {
+    if result.clientId == nil, request.headers.contains("Authorization") || request.queryValue("token") != nil
+    {
       result.clientId = identifyClient(request)
     }
     if let firstError = result.problems.first(where: { $0.severity == .error }), result.response.status >= 400
@@ -120,6 +131,8 @@ public final class Sandbox: HTTPHandler {
     journal.clear()
     records.reset()
     faults.reset(activating: startupScenarios)
+    webhooks.reset()
+    searchQuota.reset()
   }
 
   /// `--explain`: the problems added next to the real fields of a JSON-object error body.
@@ -132,6 +145,8 @@ public final class Sandbox: HTTPHandler {
   }
 
   private func handleControl(_ request: HTTPRequest) -> HTTPResponse {
+    // A webhook callback, not the control API: the sandbox posts to it without the control token.
+    if WebhookReceiver.owns(request.path) { return webhooks.receiver.receive(request) }
     if !ControlRoutes.isLoopback(configuration.host) {
       let expected = configuration.controlToken.map { "Bearer \($0)" }
       guard let expected, request.headers["Authorization"] == expected else {

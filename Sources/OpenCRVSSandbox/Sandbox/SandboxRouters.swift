@@ -11,7 +11,7 @@ struct SandboxRouters: Sendable {
     configuration: SandboxConfiguration, clock: SandboxClock, ids: IDGenerator, country: CountryData,
     locations: LocationStore, clients: ClientRegistry, authority: TokenAuthority,
     invalidatedTokens: InvalidatedTokens,
-    records: RecordStore
+    records: RecordStore, webhooks: WebhookService, lifecycle: RecordLifecycle, searchQuota: SearchQuota
   ) {
     var services = Router<RouteResult>()
     var gateway = Router<RouteResult>()
@@ -33,6 +33,16 @@ struct SandboxRouters: Sendable {
     NotificationRoutes(
       authenticator: gatewayAuthenticator, clients: clients, locations: locations, records: records, ids: ids,
       clock: clock, country: country, payloads: payloads
+    ).add(to: &gateway)
+    webhooks.routes(
+      authenticator: GatewayAuthenticator(
+        audience: "opencrvs:webhooks-user", authority: authority, invalidated: invalidatedTokens, clock: clock
+      ),
+      clients: clients, ids: ids, clock: clock, payloads: payloads
+    ).add(to: &services)
+    GraphQLRoutes(
+      authority: authority, clients: clients, records: records, lifecycle: lifecycle, locations: locations,
+      country: country, clock: clock, quota: searchQuota, payloads: payloads
     ).add(to: &gateway)
     self.services = services
     self.gateway = gateway

@@ -151,7 +151,8 @@ struct ScenarioDecoder {
       let url =
         relative.hasPrefix("/")
         ? URL(fileURLWithPath: relative)
-        : (directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(relative)
+        : (directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+          .appendingPathComponent(relative)
       guard let data = FileManager.default.contents(atPath: url.path) else {
         throw fail(
           label, "request.jsonFile", "cannot read \(url.path) (paths are relative to the scenario file)")

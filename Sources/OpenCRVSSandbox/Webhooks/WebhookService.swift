@@ -1,0 +1,61 @@
+import Foundation
+
+/// Everything webhook-related the sandbox holds, created once and emptied by reset: the
+/// subscriptions, the deliveries, the built-in receiver's arrivals and the dispatcher.
+public final class WebhookService: Sendable {
+  /// The stored subscriptions.
+  public let subscriptions: WebhookSubscriptionStore
+  /// Every delivery since start or reset.
+  public let deliveries: WebhookDeliveryLog
+  /// The built-in receiver and what reached it.
+  public let receiver: WebhookReceiver
+  /// How callbacks are reached (its `timeout` is 10 s; tests shorten it).
+  public let transport: WebhookTransport
+  /// Queues and sends deliveries; call `dispatcher.recordRegistered(_:)` on registration.
+  public let dispatcher: WebhookDispatcher
+
+  /// The webhook state of a sandbox. Each finished delivery adds a `webhook-delivered` entry to
+  /// its record's history in `records` (replace it with `dispatcher.setOutcomeHandler`).
+  public init(
+    clients: ClientRegistry, locations: LocationStore, country: CountryData, records: RecordStore,
+    ids: IDGenerator, clock: SandboxClock, log: SandboxLog
+  ) {
+    subscriptions = WebhookSubscriptionStore()
+    deliveries = WebhookDeliveryLog()
+    receiver = WebhookReceiver(subscriptions: subscriptions, clock: clock)
+    transport = WebhookTransport()
+    dispatcher = WebhookDispatcher(
+      subscriptions: subscriptions, clients: clients, locations: locations, country: country,
+      deliveries: deliveries, transport: transport, clock: clock, ids: ids, log: log)
+    let subscriptions = self.subscriptions
+    dispatcher.setOutcomeHandler { delivery in
+      let clientId = subscriptions.subscription(id: delivery.subscriptionId)?.createdBy.clientId
+      _ = records.update(delivery.recordId) { record in
+        record.history.append(
+          RecordHistoryEntry(
+            action: "webhook-delivered", at: clock.now(), status: record.status, clientId: clientId,
+            detail: "\(delivery.topic) to \(delivery.callback): \(delivery.outcomeText)"))
+      }
+    }
+  }
+
+  /// The `/webhooks` routes over this state.
+  func routes(
+    authenticator: GatewayAuthenticator, clients: ClientRegistry, ids: IDGenerator, clock: SandboxClock,
+    payloads: PayloadParser
+  )
+    -> WebhookRoutes
+  {
+    WebhookRoutes(
+      authenticator: authenticator, clients: clients, subscriptions: subscriptions,
+      handshake: WebhookHandshake(transport: transport), ids: ids, clock: clock, payloads: payloads)
+  }
+
+  /// Back to empty: queued deliveries dropped, subscriptions, deliveries and arrivals forgotten.
+  public func reset() {
+    dispatcher.reset()
+    subscriptions.reset()
+    deliveries.reset()
+    receiver.reset()
+  }
+}

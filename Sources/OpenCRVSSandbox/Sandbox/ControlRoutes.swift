@@ -24,6 +24,7 @@ public enum ControlRoutes {
     addRecordRoutes(to: &router)
     addScenarioRoutes(to: &router)
     addLifecycleRoutes(to: &router)
+    addDashboardRoutes(to: &router)
     return router
   }
 

@@ -190,7 +190,8 @@ enum ControlOpenAPI {
           "post": {
             "summary": "Play the scenario's steps against the sandbox as a client (they appear in the journal)",
             "parameters": [{"$ref": "#/components/parameters/scenarioName"},
-              {"name": "baseUrl", "in": "query", "description": "Where to send the steps; default http:// and the Host header", "schema": {"type": "string"}}],
+              {"name": "baseUrl", "in": "query", "description": "Where to send the steps; default http:// and the Host header", "schema": {"type": "string"}},
+              {"name": "reset", "in": "query", "description": "true: reset the sandbox first, as opencrvs-sandbox run does", "schema": {"type": "boolean"}}],
             "responses": {"200": {"description": "Per-step results", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ScenarioRun"}}}},
               "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}
           }

@@ -40,6 +40,7 @@ enum DashboardCSS {
     }
     nav.views a[aria-current="page"] { border-bottom-color: var(--accent); color: var(--accent); }
     nav.views a:hover { background: var(--bg); }
+    main:focus { outline: none; }
     main { padding: 1rem; max-width: 110rem; margin: 0 auto; }
     h2 { font-size: 1.4rem; margin: .25rem 0 .75rem; }
     h3 { font-size: 1.15rem; margin: 1rem 0 .5rem; }
@@ -97,6 +98,8 @@ enum DashboardCSS {
     dl.facts dt { font-weight: 700; color: var(--muted); }
     dl.facts dd { margin: 0; }
     .split { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 1rem; align-items: start; }
+    .split.even { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+    .card > h3:first-child, section.card > h3:first-child, .card > .row:first-child h3 { margin-top: 0; }
     @media (max-width: 70rem) { .split { grid-template-columns: 1fr; } }
     .copy { display: inline-flex; gap: .4rem; align-items: center; max-width: 100%; }
     .copy code { overflow-wrap: anywhere; }
@@ -127,6 +130,7 @@ enum DashboardCSS {
     .tree li { margin: .15rem 0; }
     .tree .node { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem .6rem; padding: .15rem 0; }
     .tree summary { cursor: pointer; }
+    .tree summary .node { display: inline-flex; vertical-align: middle; }
     .tree mark { background: #fde68a; color: inherit; }
     dialog { border: 0; border-radius: 10px; padding: 1.25rem; max-width: min(40rem, 94vw); width: 100%; color: var(--ink); box-shadow: 0 10px 40px rgba(0,0,0,.35); }
     dialog::backdrop { background: rgba(17, 24, 39, .6); }
@@ -143,5 +147,11 @@ enum DashboardCSS {
     .scroll { overflow-x: auto; }
     .nowrap { white-space: nowrap; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .muted-on-dark { color: #cbd5e1; font-weight: 400; font-size: .85rem; }
+    label.check { display: inline-flex; gap: .5rem; align-items: center; }
+    label.check input { width: 1.25rem; height: 1.25rem; }
+    .steps ul { margin: .25rem 0 .25rem 2rem; padding: 0; }
+    .steps ul li { border: 0; padding: .1rem 0; }
+    .row .grow input { width: 100%; }
     """##
 }

@@ -8,6 +8,7 @@ enum DashboardHTML {
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="referrer" content="no-referrer">
+    <link rel="icon" href="data:,">
     <title>OpenCRVS sandbox</title>
     <style>{{CSS}}</style>
     </head>

@@ -44,6 +44,13 @@ enum DashboardScript {
       return node;
     }
 
+    // Replaces the children of `node` with `kids` (nested arrays flattened, empty ones skipped).
+    function fill(node, ...kids) {
+      clear(node);
+      node.append(...kids.flat(Infinity).filter((kid) => kid !== null && kid !== undefined && kid !== false));
+      return node;
+    }
+
     function sleep(ms) {
       return new Promise((resolve) => setTimeout(resolve, ms));
     }
@@ -141,7 +148,8 @@ enum DashboardScript {
         }, { once: true });
         dialog.returnValue = '';
         dialog.showModal();
-        (inputs[0] || ok).focus();
+        // A destructive confirmation starts on Cancel, so Enter alone does no harm.
+        (inputs[0] || (danger ? cancel : ok)).focus();
       });
     }
 

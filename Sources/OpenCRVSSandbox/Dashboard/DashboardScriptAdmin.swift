@@ -23,7 +23,7 @@ enum DashboardScriptAdmin {
           el('button', { type: 'submit', class: 'primary', text: 'Create client' })));
         const draw = async (force) => {
           const clients = await loadClients(force);
-          clear(list).append(clients.map((client) => clientCard(client, () => draw(true))));
+          fill(list, clients.map((client) => clientCard(client, () => draw(true))));
         };
         main.append(el('h2', { text: 'Clients' }),
           el('p', { class: 'muted', text: 'The API clients integrators authenticate as. Copy the credentials, or the '
@@ -50,7 +50,8 @@ enum DashboardScriptAdmin {
           el('dt', { text: 'Scope' }), el('dd', { class: 'mono', text: (client.scope || []).join(' ') || '–' })),
         el('h4', { text: 'Get a token' }),
         el('pre', { class: 'cmd', text: curl }),
-        el('div', { class: 'row' }, copyButton(curl, client.name + ' curl command'),
+        el('div', { class: 'row' }, el('button', { type: 'button', text: 'Copy the curl command',
+          'aria-label': 'Copy the curl command for ' + client.name, onclick: () => copyText(curl) }),
           active ? el('button', { type: 'button', class: 'danger', text: 'Deactivate',
             onclick: () => change('deactivate', client.name + ' is deactivated: its tokens are refused') })
             : el('button', { type: 'button', text: 'Activate', onclick: () => change('activate', client.name + ' is active') }),
@@ -103,8 +104,8 @@ enum DashboardScriptAdmin {
             el('span', { class: 'copy' }, el('code', {}, markMatch(item.id, query)), copyButton(item.id, item.name + ' id')),
             item.status !== 'active' ? badge(item.status, 'warn') : null);
           if (!kids.length) return el('li', {}, line);
-          const details = el('details', {}, el('summary', {}, line,
-            el('span', { class: 'muted', text: ' (' + kids.length + ')' })),
+          line.append(el('span', { class: 'muted', text: '(' + kids.length + ' inside)' }));
+          const details = el('details', {}, el('summary', {}, line),
             el('ul', {}, kids.map((kid) => node(kid, query, visible))));
           details.open = Boolean(query) || item.jurisdictionType === 'STATE';
           return el('li', {}, details);
@@ -121,10 +122,12 @@ enum DashboardScriptAdmin {
           const counts = all.filter((item) => matches(item, query)).reduce((acc, item) => {
             acc[item.type] = (acc[item.type] || 0) + 1; return acc;
           }, {});
-          summary.textContent = (query ? 'Matching: ' : '') + (counts.ADMIN_STRUCTURE || 0) + ' areas, '
-            + (counts.CRVS_OFFICE || 0) + ' offices, ' + (counts.HEALTH_FACILITY || 0) + ' health facilities';
+          const plural = (count, one, many) => (count || 0) + ' ' + (count === 1 ? one : many);
+          summary.textContent = (query ? 'Matching: ' : '') + plural(counts.ADMIN_STRUCTURE, 'area', 'areas') + ', '
+            + plural(counts.CRVS_OFFICE, 'office', 'offices') + ', '
+            + plural(counts.HEALTH_FACILITY, 'health facility', 'health facilities');
           const roots = (byParent.get(null) || []).filter((item) => visible.has(item.id));
-          clear(tree).append(roots.length ? el('ul', {}, roots.map((item) => node(item, query, visible)))
+          fill(tree, roots.length ? el('ul', {}, roots.map((item) => node(item, query, visible)))
             : empty('No location matches “' + search.value.trim() + '”'));
         };
         let timer = null;
@@ -155,7 +158,7 @@ enum DashboardScriptAdmin {
         const draw = async () => {
           const scenarios = await api('GET', '/_sandbox/scenarios');
           const focusedId = document.activeElement && document.activeElement.id;
-          clear(list).append(scenarios.map((scenario) => scenarioCard(scenario, view, draw)));
+          fill(list, scenarios.map((scenario) => scenarioCard(scenario, view, draw)));
           if (focusedId && document.getElementById(focusedId)) document.getElementById(focusedId).focus();
         };
         const fault = el('textarea', { id: 'fault-json', rows: 4,
@@ -163,6 +166,11 @@ enum DashboardScriptAdmin {
         main.append(el('h2', { text: 'Scenarios' }),
           el('p', { class: 'muted', text: 'Activate a scenario to make the sandbox misbehave as described (its faults), '
             + 'or play its steps: the sandbox acts as a client against itself, so the steps show in Requests.' }),
+          el('div', { class: 'card' }, el('label', { class: 'check' },
+            el('input', { type: 'checkbox', id: 'reset-before-play', checked: true }),
+            ' Reset the sandbox before playing a scenario'),
+            el('p', { class: 'muted', text: 'As opencrvs-sandbox run does: scenarios count on a fresh sandbox (their '
+              + 'journal checks fail when earlier requests are there). Untick to play on top of the current state.' })),
           el('details', { class: 'card' }, el('summary', {}, el('strong', { text: 'Ad-hoc faults' })),
             el('label', { for: 'fault-json', text: 'One fault, as in a scenario file’s "faults" list' }), fault,
             el('div', { class: 'row' },
@@ -199,14 +207,15 @@ enum DashboardScriptAdmin {
         onclick: async (event) => {
           const button = event.currentTarget;
           button.disabled = true;
-          clear(results).append(el('p', { class: 'pending', text: 'Playing ' + scenario.steps + ' steps against this sandbox…' }));
+          fill(results, el('p', { class: 'pending', text: 'Playing ' + scenario.steps + ' steps against this sandbox…' }));
           try {
+            const reset = document.getElementById('reset-before-play').checked;
             const run = await api('POST', '/_sandbox/scenarios/' + encodeURIComponent(scenario.name)
-              + '/run?baseUrl=' + encodeURIComponent(location.origin));
+              + '/run?baseUrl=' + encodeURIComponent(location.origin) + (reset ? '&reset=true' : ''));
             view.results[scenario.name] = run;
-            clear(results).append(runResults(run));
+            fill(results, runResults(run));
           } catch (error) {
-            clear(results).append(el('p', { class: 'fail', text: 'Could not play it: ' + error.message }));
+            fill(results, el('p', { class: 'fail', text: 'Could not play it: ' + error.message }));
           }
           button.disabled = false;
         },

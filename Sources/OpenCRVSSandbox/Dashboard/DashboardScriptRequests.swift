@@ -29,7 +29,8 @@ enum DashboardScriptRequests {
       }
       const isArray = Array.isArray(value);
       const entries = isArray ? value.map((item, index) => [index, item]) : Object.entries(value);
-      let hint = isArray ? '[ ' + entries.length + ' items ]' : '{ ' + entries.length + ' keys }';
+      const plural = (count, word) => count + ' ' + word + (count === 1 ? '' : 's');
+      let hint = isArray ? '[ ' + plural(entries.length, 'item') + ' ]' : '{ ' + plural(entries.length, 'key') + ' }';
       if (!isArray && typeof value.resourceType === 'string') {
         hint = '{ ' + value.resourceType + (typeof value.id === 'string' ? ' ' + value.id : '') + ' }';
       } else if (!isArray && value.resource && typeof value.resource.resourceType === 'string') {
@@ -39,7 +40,7 @@ enum DashboardScriptRequests {
       if (depth < openDepth) details.open = true;
       details.append(el('summary', {}, label, el('span', { class: 'hint', text: hint })));
       // Children are built when first opened, so large bundles stay quick.
-      const fill = () => {
+      const build = () => {
         if (details.dataset.filled) return;
         details.dataset.filled = '1';
         const kids = el('div', { class: 'kids' });
@@ -48,9 +49,9 @@ enum DashboardScriptRequests {
         }
         details.append(kids);
       };
-      if (details.open) fill();
-      details.addEventListener('toggle', fill);
-      details.fill = fill;
+      if (details.open) build();
+      details.addEventListener('toggle', build);
+      details.fill = build;
       return details;
     }
 
@@ -146,13 +147,13 @@ enum DashboardScriptRequests {
         let fresh = new Set();
         const fillSelects = () => {
           const keepClient = client.value;
-          clear(client).append(el('option', { value: '', text: 'Any client' }),
+          fill(client, el('option', { value: '', text: 'Any client' }),
             el('option', { value: '-', text: 'No client (no valid token)' }),
             (S.clients || []).map((item) => el('option', { value: item.clientId, text: item.name })));
           client.value = keepClient;
           const keepStatus = status.value;
           const seen = Array.from(new Set(view.exchanges.map((item) => item.response.status))).sort();
-          clear(status).append(el('option', { value: '', text: 'Any status' }),
+          fill(status, el('option', { value: '', text: 'Any status' }),
             el('option', { value: '2xx', text: 'Success (2xx)' }), el('option', { value: '4xx', text: 'Refused (4xx)' }),
             el('option', { value: '5xx', text: 'Server error (5xx)' }),
             seen.map((code) => el('option', { value: String(code), text: String(code) })));
@@ -188,21 +189,20 @@ enum DashboardScriptRequests {
             const warnings = exchange.problems.length - errors;
             const row = el('tr', { class: (exchange.id === selected ? 'selected ' : '') + (fresh.has(exchange.id) ? 'fresh' : '') },
               el('td', { class: 'mono', text: exchange.id }),
-              el('td', { class: 'nowrap', text: fmtTime(exchange.receivedAt, true).slice(11) }),
-              el('td', { class: 'mono', text: exchange.method }),
-              el('td', { class: 'mono' }, el('a', {
-                href: '#/requests/' + encodeURIComponent(exchange.id), text: exchange.path,
+              el('td', { class: 'nowrap', text: fmtTime(exchange.receivedAt, true).slice(11, 19) }),
+              el('td', {}, el('a', {
+                class: 'mono', href: '#/requests/' + encodeURIComponent(exchange.id), text: exchange.method + ' ' + exchange.path,
                 'aria-current': exchange.id === selected ? 'true' : null,
-              })),
+              }), errors || warnings ? el('div', {},
+                errors ? badge(errors + (errors === 1 ? ' error' : ' errors'), 'bad') : null, ' ',
+                warnings ? badge(warnings + (warnings === 1 ? ' warning' : ' warnings'), 'warn') : null) : null),
               el('td', {}, badge(String(exchange.response.status), statusTone(exchange.response.status))),
-              el('td', { text: clientName(exchange.clientId) }),
-              el('td', {}, errors ? badge(errors + (errors === 1 ? ' error' : ' errors'), 'bad') : null, ' ',
-                warnings ? badge(warnings + (warnings === 1 ? ' warning' : ' warnings'), 'warn') : null));
+              el('td', { text: clientName(exchange.clientId) }));
             return row;
           });
           list.append(el('table', {},
             el('caption', { class: 'visually-hidden', text: 'Requests, newest first' }),
-            el('thead', {}, el('tr', {}, ['#', 'Time (UTC)', 'Method', 'Path', 'Status', 'Client', 'Problems']
+            el('thead', {}, el('tr', {}, ['#', 'UTC', 'Request', 'Status', 'Client']
               .map((title) => el('th', { scope: 'col', text: title })))),
             el('tbody', {}, rows)));
         };
@@ -237,7 +237,7 @@ enum DashboardScriptRequests {
                 view.forget(); selected = null; drawList(); drawDetail();
               }
             } }))),
-          el('div', { class: 'split' }, el('section', { 'aria-label': 'Request list' }, list),
+          el('div', { class: 'split even' }, el('section', { 'aria-label': 'Request list' }, list),
             el('section', { 'aria-label': 'Request detail' }, detail)));
         fillSelects();
         drawList();

@@ -40,7 +40,7 @@ enum DashboardScriptWorkqueue {
           const count = (queues) => queues.reduce((sum, queue) => sum + (data.counts[queue] || 0), 0);
           const focusedTab = document.activeElement && document.activeElement.getAttribute('role') === 'tab'
             ? document.activeElement.id : null;
-          clear(tabs).append(tabList('Workqueues', WORKQUEUE_TABS.map((item) => ({
+          fill(tabs, tabList('Workqueues', WORKQUEUE_TABS.map((item) => ({
             id: item.id, label: item.label, count: count(item.queues),
           })), view.tab, (id) => { view.tab = id; view.queue = WORKQUEUE_TABS.find((t) => t.id === id).queues[0]; draw(); }));
           if (tab.queues.length > 1) {
@@ -136,9 +136,9 @@ enum DashboardScriptWorkqueue {
           return el('tr', {},
             el('td', { class: 'nowrap', text: fmtTime(delivery.createdAt || delivery.deliveredAt, true) }),
             el('td', { class: 'mono', text: delivery.topic || '–' }),
-            withRecord ? el('td', { class: 'mono' }, delivery.recordId
-              ? el('a', { href: '#/record/' + encodeURIComponent(delivery.recordId), text: delivery.trackingId || delivery.recordId })
-              : (delivery.trackingId || '–')) : null,
+            withRecord ? el('td', { class: 'mono' }, delivery.recordId || delivery.trackingId
+              ? el('a', { href: '#/record/' + encodeURIComponent(delivery.recordId || delivery.trackingId),
+                text: delivery.trackingId || delivery.recordId }) : '–') : null,
             el('td', { class: 'mono', text: delivery.callback || '–' }),
             el('td', {}, deliveryOutcome(delivery)),
             el('td', { text: String(delivery.attempts === undefined ? '–' : delivery.attempts) }),
@@ -165,7 +165,7 @@ enum DashboardScriptWorkqueue {
           const mine = deliveries === null ? null : deliveries.filter((delivery) => delivery.recordId === record.id
             || (delivery.trackingId && delivery.trackingId === record.trackingId)).reverse();
           const focusedId = document.activeElement && document.activeElement.id;
-          clear(holder).append(recordPage(record, facts, mine, load, () => bundleOpen, (open) => { bundleOpen = open; }));
+          fill(holder, recordPage(record, facts, mine, load, () => bundleOpen, (open) => { bundleOpen = open; }));
           if (focusedId && document.getElementById(focusedId)) document.getElementById(focusedId).focus();
         };
         try { await load(); } catch (error) {
@@ -233,7 +233,7 @@ enum DashboardScriptWorkqueue {
         el('td', { text: entry.clientId ? clientName(entry.clientId) : (entry.username || '–') }),
         el('td', {}, badge(entry.status, 'info')),
         el('td', { text: entry.detail || '' })));
-      const bundle = bodyView(record.bundle, 1);
+      const bundle = bodyView(record.bundle, 2);
       const bundleBox = el('details', { class: 'card', id: 'bundle', ontoggle: (event) => setBundleOpen(event.target.open) },
         el('summary', {}, el('strong', { text: 'Stored FHIR bundle' }),
           el('span', { class: 'muted', text: ' (as the search service returns it; ' + (record.bundle.entry || []).length + ' entries)' })),

@@ -57,6 +57,7 @@ extension ControlRoutes {
             400, "invalid-query",
             "Pass ?baseUrl=http://127.0.0.1:7070 (the sandbox's own URL) so the steps know where to go")
         }
+        if request.queryValue("reset") == "true" { sandbox.reset() }
         return json(200, DashboardScenarioPlay.play(scenario, baseURL: baseURL, sandbox: sandbox))
       }
     }

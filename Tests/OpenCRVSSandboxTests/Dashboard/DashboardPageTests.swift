@@ -45,10 +45,13 @@ final class DashboardPageTests: XCTestCase {
     XCTAssertFalse(html.contains("http://"), "no absolute http URL in the page")
     XCTAssertFalse(html.contains("https://"), "no absolute https URL in the page")
     let external = try NSRegularExpression(
-      pattern: #"(src|href|action)\s*=\s*["']?\s*(//|[a-z]+:)"#, options: [])
+      pattern: #"(src|href|action)\s*=\s*["']?\s*(//|(?!data:)[a-z]+:)"#, options: [])
     let range = NSRange(html.startIndex..., in: html)
     XCTAssertEqual(external.numberOfMatches(in: html, range: range), 0, "no src/href to another origin")
-    for forbidden in ["<link", "@import", "url(", "<iframe", "<img"] {
+    XCTAssertTrue(
+      html.contains(#"<link rel="icon" href="data:,">"#), "no /favicon.ico request in the journal")
+    XCTAssertEqual(html.components(separatedBy: "<link").count, 2, "the icon is the only link")
+    for forbidden in ["@import", "url(", "<iframe", "<img"] {
       XCTAssertFalse(html.contains(forbidden), "the page must not contain \(forbidden)")
     }
   }

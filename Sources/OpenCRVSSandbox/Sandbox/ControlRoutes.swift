@@ -25,6 +25,7 @@ public enum ControlRoutes {
     addScenarioRoutes(to: &router)
     addLifecycleRoutes(to: &router)
     addWebhookRoutes(to: &router)
+    addDashboardRoutes(to: &router)
     return router
   }
 

@@ -4,8 +4,6 @@ struct SandboxRouters: Sendable {
   let services: Router<RouteResult>
   let gateway: Router<RouteResult>
   let control: Router<ControlRoutes.Action>
-  /// Verifies tokens for the journal's `clientId` and for faults matching on a client.
-  let gatewayAuthenticator: GatewayAuthenticator
 
   init(
     configuration: SandboxConfiguration, clock: SandboxClock, ids: IDGenerator, country: CountryData,
@@ -47,7 +45,6 @@ struct SandboxRouters: Sendable {
     self.services = services
     self.gateway = gateway
     self.control = ControlRoutes.router()
-    self.gatewayAuthenticator = gatewayAuthenticator
   }
 
   /// The OpenCRVS answer to `request`, hapi's 404 when no route matches.

@@ -8,23 +8,9 @@ import Foundation
 /// to share on older Foundations).
 public enum ISO8601 {
   /// `2024-11-27T10:00:00.000Z`, JavaScript's `toISOString()`.
-  public static func string(_ date: Date) -> String { format(date, suffix: "Z") }
-
-  /// `2024-11-27T10:00:00.000+00:00`, as Hearth writes `meta.lastUpdated`.
-  public static func hearthString(_ date: Date) -> String { format(date, suffix: "+00:00") }
-
-  private static func format(_ date: Date, suffix: String) -> String {
+  public static func string(_ date: Date) -> String {
     let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-    var seconds = time_t(milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000)
-    let fraction = Int(milliseconds - Int64(seconds) * 1000)
-    var parts = tm()
-    gmtime_r(&seconds, &parts)
-    func pad(_ value: Int32, _ width: Int) -> String {
-      let text = String(value)
-      return String(repeating: "0", count: max(0, width - text.count)) + text
-    }
-    return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-      + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(fraction), 3))\(suffix)"
+    return JavaScriptDate.isoString(milliseconds: milliseconds) ?? ""
   }
 
   /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` with `Z` or `±HH:MM` (or no zone, read as UTC).

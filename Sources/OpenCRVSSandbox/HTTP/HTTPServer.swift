@@ -227,7 +227,13 @@ public final class HTTPServer: Sendable {
       }
       if count < 0 {
         // A timeout (or shutdown by stop()) is ours to close; a reset means the peer is gone.
-        if errno != EAGAIN && errno != EWOULDBLOCK { ending = .peerGone }
+        let code = errno
+        if code != EAGAIN && code != EWOULDBLOCK {
+          ending = .peerGone
+        } else if parser.isReadingHead {
+          // Usually the head deadline passes inside this read, not at the check above.
+          log("closed a connection from \(address): request not complete within \(limits.headTimeout) s")
+        }
         break connectionLoop
       }
       parser.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))

@@ -46,6 +46,8 @@ public struct Exchange: Sendable {
     for field in request.headers {
       if HTTPHeaders.sameName(field.name, "Authorization") {
         headers.add(field.name, SecretMasking.authorization(field.value))
+      } else if HTTPHeaders.sameName(field.name, "Cookie") {
+        headers.add(field.name, SecretMasking.cookie(field.value))
       } else {
         headers.add(field.name, field.value)
       }

@@ -15,6 +15,8 @@ public final class Journal: Sendable {
   /// Hands out sequence numbers without the lock, so exchanges are built outside it.
   private let sequences = Atomic<Int>(1)
   private let arrivals = NSCondition()
+  /// Counts recorded exchanges, so a waiter can evaluate its condition outside `arrivals`.
+  private let arrivalCount = Atomic<Int>(0)
   private let file: JournalFile?
 
   /// A journal keeping the newest `limit` exchanges, also appending to `file` when given.
@@ -42,6 +44,7 @@ public final class Journal: Sendable {
       }
     }
     file?.append(exchange.json)
+    arrivalCount.add(1, ordering: .sequentiallyConsistent)
     arrivals.lock()
     arrivals.broadcast()
     arrivals.unlock()
@@ -78,12 +81,17 @@ public final class Journal: Sendable {
   /// exchanges at that moment.
   public func wait(milliseconds: Int, until condition: ([Exchange]) -> Bool) -> [Exchange] {
     let deadline = Date().addingTimeInterval(Double(max(0, milliseconds)) / 1000)
-    arrivals.lock()
-    defer { arrivals.unlock() }
     while true {
+      // The condition may scan every body: evaluated without holding `arrivals`, which every
+      // recorder takes, or all requests would queue behind it.
+      let seen = arrivalCount.load(ordering: .sequentiallyConsistent)
       let current = all
       if condition(current) || Date() >= deadline { return current }
-      _ = arrivals.wait(until: min(deadline, Date().addingTimeInterval(0.1)))
+      arrivals.lock()
+      if arrivalCount.load(ordering: .sequentiallyConsistent) == seen {
+        _ = arrivals.wait(until: min(deadline, Date().addingTimeInterval(0.1)))
+      }
+      arrivals.unlock()
     }
   }
 }

@@ -14,6 +14,15 @@ public enum SecretMasking {
     return token(value)
   }
 
+  /// A `Cookie` value with the `token` cookie (which the gateway accepts as a credential) masked.
+  public static func cookie(_ value: String) -> String {
+    value.split(separator: ";", omittingEmptySubsequences: false).map { pair in
+      let parts = pair.split(separator: "=", maxSplits: 1)
+      guard parts.count == 2, parts[0].trimmingSpaces() == "token" else { return String(pair) }
+      return "\(parts[0])=\(token(parts[1].trimmingSpaces()))"
+    }.joined(separator: ";")
+  }
+
   /// Query parameters with `token`, `subject_token` and `client_secret` masked.
   public static func query(_ pairs: [(name: String, value: String)]) -> [(name: String, value: String)] {
     pairs.map { pair in

@@ -55,6 +55,9 @@ extension ControlRoutes {
       ])
   }
 
+  /// The longest `within` accepted, in milliseconds.
+  static let maximumVerifyWait = 600_000
+
   private static func verify(_ request: HTTPRequest, _ journal: Journal) -> HTTPResponse {
     let body: JSONValue
     switch readJSONBody(request) {
@@ -75,6 +78,11 @@ extension ControlRoutes {
       guard let number = body[field]?.intValue, number >= 0 else {
         return error(400, "invalid-body", "\(field) must be a whole number ≥ 0")
       }
+    }
+    // A wait of years would hold the connection (and its thread) for ever: refuse it outright.
+    if let within = body["within"]?.intValue, within > maximumVerifyWait {
+      return error(
+        400, "invalid-body", "within must be at most \(maximumVerifyWait) (milliseconds, 10 minutes)")
     }
     var criteria = ExchangeCriteria(
       method: body["method"]?.stringValue, path: body["path"]?.stringValue,

@@ -7,6 +7,11 @@
 --   BENCH_EXPECT_STATUS    the one status every answer must have (for example 401 or 403); when
 --                          set, answers with another status are counted as `unexpected` (this
 --                          makes wrk hand every answer to Lua, a little more work for wrk only)
+--   BENCH_STOP_AFTER       stop sending after this many answers (with -t1: in all): the thread
+--                          stops and BENCH_STOP_FILE is created, so that the caller can end wrk
+--                          with SIGINT (wrk itself would wait until -d is over); wrk then prints
+--                          its summary as usual
+--   BENCH_STOP_FILE        the file created when BENCH_STOP_AFTER answers have arrived
 --
 -- On exit it prints one machine-readable line that Benchmarks/run parses:
 --   BENCH requests=N duration_us=N rps=X p50_us=N p90_us=N p99_us=N max_us=N
@@ -39,11 +44,26 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
--- Only defined when a status is expected: wrk skips the Lua call per answer otherwise.
-if expect then
+local stop_after = tonumber(os.getenv("BENCH_STOP_AFTER") or "")
+local stop_file = os.getenv("BENCH_STOP_FILE")
+local answers = 0
+
+-- Only defined when needed: wrk skips the Lua call per answer otherwise.
+if expect or stop_after then
   unexpected = 0
   function response(status, headers, body)
-    if status ~= expect then unexpected = unexpected + 1 end
+    if expect and status ~= expect then unexpected = unexpected + 1 end
+    if stop_after then
+      answers = answers + 1
+      if answers == stop_after then
+        wrk.thread:stop()
+        if stop_file and stop_file ~= "" then
+          local f = assert(io.open(stop_file, "w"))
+          f:write(answers, "\n")
+          f:close()
+        end
+      end
+    end
   end
 end
 

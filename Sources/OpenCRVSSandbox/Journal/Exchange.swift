@@ -53,13 +53,15 @@ public struct Exchange: Sendable {
       }
     }
     self.headers = headers
-    self.rawBody = request.body
+    // Exact-size copies: a body grown by appending can hold up to twice its length in spare
+    // capacity, and the journal keeps ten thousand of them.
+    self.rawBody = Array(request.body[...])
     self.bodyWasTooLarge = request.bodyTooLarge
     self.clientId = result.clientId
     self.scenario = scenario
     self.status = result.response.status
     self.responseHeaders = result.response.headers
-    self.rawResponseBody = result.response.body
+    self.rawResponseBody = Array(result.response.body[...])
     self.problems = result.problems
   }
 

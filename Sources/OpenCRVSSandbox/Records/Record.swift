@@ -30,13 +30,14 @@ public struct Record: Sendable {
     get { parsedResources ?? storedResources.map(Self.parse) }
     set {
       parsedResources = newValue
-      storedResources = newValue.map { JSONWriter.bytes(.object($0)) }
+      // Exact-size copies: the writer's buffer grows by doubling.
+      storedResources = newValue.map { Array(JSONWriter.bytes(.object($0))[...]) }
     }
   }
   /// Earlier versions of the Task, oldest first (for full webhook bundles).
   public var taskHistory: [JSONObject] {
     get { storedTaskHistory.map(Self.parse) }
-    set { storedTaskHistory = newValue.map { JSONWriter.bytes(.object($0)) } }
+    set { storedTaskHistory = newValue.map { Array(JSONWriter.bytes(.object($0))[...]) } }
   }
 
   private var storedResources: [[UInt8]] = []

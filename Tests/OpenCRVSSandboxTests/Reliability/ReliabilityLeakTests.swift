@@ -35,7 +35,7 @@ final class ReliabilityLeakTests: XCTestCase {
           // Four ways to end: after an answer, a client that vanishes mid-request, one that
           // sends half a body, and a reset.
           do {
-            let client = try RawHTTPClient(port: port, readTimeout: 10)
+            let client = try RawHTTPClient(port: port, readTimeout: 30)
             switch index % 4 {
             case 0:
               client.send(Wire.request("GET", "/location/\(Farajaland.ibomboDistrictOfficeId)"))

@@ -38,7 +38,8 @@ final class ReliabilityLoadTests: XCTestCase {
         var error: String?
         do {
           var client = try RawHTTPClient(port: port, readTimeout: 60)
-          while DispatchTime.now().uptimeNanoseconds < deadline {
+          // At least one request each, even for a thread that started late on a loaded machine.
+          repeat {
             client.send(request)
             let response = try client.readResponse()
             statuses[response.status, default: 0] += 1
@@ -46,7 +47,7 @@ final class ReliabilityLoadTests: XCTestCase {
             if response.header("connection")?.lowercased() == "close" {
               client = try RawHTTPClient(port: port, readTimeout: 60)
             }
-          }
+          } while DispatchTime.now().uptimeNanoseconds < deadline
           client.close()
         } catch let failure {
           error = "\(failure)"
@@ -68,7 +69,7 @@ final class ReliabilityLoadTests: XCTestCase {
 
     XCTAssertEqual(errors, [], "every request got an answer")
     XCTAssertEqual(Set(statuses.keys), [200], "a valid notification is only ever answered 200: \(statuses)")
-    XCTAssertGreaterThan(accepted, Self.clients, "each client got at least one answer")
+    XCTAssertGreaterThanOrEqual(accepted, Self.clients, "each client got at least one answer")
     XCTAssertEqual(tracking.count, accepted, "every 200 carries a tracking id")
     XCTAssertEqual(Set(tracking).count, tracking.count, "tracking ids are distinct")
 

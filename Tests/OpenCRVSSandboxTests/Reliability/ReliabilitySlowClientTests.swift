@@ -11,8 +11,8 @@ import XCTest
 /// delayed by more than 100 ms, and the head and idle timeouts close every one of them.
 final class ReliabilitySlowClientTests: XCTestCase {
   private static let slowConnections = 500
-  private static let headTimeout = 4.0
-  private static let idleTimeout = 3.0
+  private static let headTimeout = 4.0 * ReliabilityKnobs.slowdown
+  private static let idleTimeout = 3.0 * ReliabilityKnobs.slowdown
 
   func testSlowAndIdleConnectionsNeitherDelayOthersNorStayOpen() throws {
     let captured = CapturedLog()
@@ -35,7 +35,7 @@ final class ReliabilitySlowClientTests: XCTestCase {
     }
     // Measure once the server has accepted them all (one thread each), not during the burst.
     let accepted = threadsBefore + Self.slowConnections
-    _ = ProcessProbe.settle({ accepted - ProcessProbe.threads }, atMost: 0, timeout: 5)
+    _ = ProcessProbe.settle({ accepted - ProcessProbe.threads }, atMost: 0, timeout: Self.idleTimeout / 2)
     let head = Array("GET /_sandbox/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8)
     for client in trickling { client.send([head[0]]) }
     let trickle = Trickler(clients: trickling, head: head)

@@ -75,7 +75,7 @@ public final class HTTPClient: Sendable {
     let expires: Double
   }
 
-  private let pool = Mutex<[String: [IdleConnection]]>([:])
+  private let pool = Locked<[String: [IdleConnection]]>([:])
 
   /// A client; `deadline` nil means four times `timeout`, so a server trickling bytes cannot hold
   /// the caller for ever while a slow but steady answer still gets several idle periods.

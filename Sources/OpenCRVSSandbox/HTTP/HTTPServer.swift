@@ -10,7 +10,7 @@ public final class HTTPServer: Sendable {
   private let limits: HTTPServerLimits
   private let handler: any HTTPHandler
   private let log: @Sendable (String) -> Void
-  private let state = Mutex(ServerState())
+  private let state = Locked(ServerState())
   private let drained = NSCondition()
   /// Read on every request, so kept out of the lock: a contended lock per request cost a quarter
   /// of the CPU at 16 keep-alive connections.

@@ -13,7 +13,7 @@ import XCTest
 final class ClientTestHandler: HTTPHandler {
   /// The client `/outer` uses to call this same server.
   let client = HTTPClient(timeout: 5)
-  private let counts = Mutex<[String: Int]>([:])
+  private let counts = Locked<[String: Int]>([:])
 
   /// How many requests reached `path`.
   func count(_ path: String) -> Int { counts.withLock { $0[path, default: 0] } }
@@ -526,7 +526,7 @@ final class HTTPClientTests: XCTestCase {
   func testConcurrentRequests_FromThirtyTwoThreads() throws {
     let server = try startServer()
     let client = HTTPClient(timeout: 5)
-    let results = Mutex<[Int: String]>([:])
+    let results = Locked<[Int: String]>([:])
     let group = DispatchGroup()
     let address = url(server, "/slow?ms=20&id=")
     for index in 0..<32 {

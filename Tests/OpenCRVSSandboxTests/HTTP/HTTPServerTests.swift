@@ -15,7 +15,7 @@ final class EchoHandler: HTTPHandler {
   let gate = DispatchSemaphore(value: 0)
   /// Signalled when `/block` has started.
   let blockStarted = DispatchSemaphore(value: 0)
-  private let seen = Mutex<[String]>([])
+  private let seen = Locked<[String]>([])
 
   /// The paths (with `!` for too-large bodies) handled so far.
   var paths: [String] { seen.withLock { $0 } }

@@ -15,7 +15,7 @@ enum LocationStoreFixture {
   static let clock = Date(timeIntervalSince1970: 1_732_701_600)
 
   static func store(origin: String = LocationStore.defaultOrigin) -> LocationStore {
-    let counter = Mutex(0)
+    let counter = Locked(0)
     return LocationStore(
       country: seed, origin: origin, now: { clock },
       newID: {

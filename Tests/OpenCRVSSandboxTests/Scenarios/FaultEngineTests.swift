@@ -165,7 +165,7 @@ final class FaultEngineTests: XCTestCase {
     let engine = FaultEngine()
     engine.activate(scenario("a", [fault(times: 7, status: 501)]))
     engine.addAdHoc(fault(times: 5, status: 502))
-    let counts = Mutex<[String: Int]>([:])
+    let counts = Locked<[String: Int]>([:])
     DispatchQueue.concurrentPerform(iterations: 200) { _ in
       let taken = engine.take(method: "GET", path: "/x", clientId: { nil })
       let key = taken.map { "\($0.scenario):\($0.fault.respond?.status ?? 0)" } ?? "none"

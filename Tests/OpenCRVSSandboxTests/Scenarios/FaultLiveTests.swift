@@ -190,7 +190,7 @@ final class FaultLiveTests: XCTestCase {
 
   func testTimes_IsExactUnderFiftyConcurrentRequests() throws {
     try addFault(#"{"match": {"path": "/ping"}, "times": 7, "respond": {"status": 503, "body": "fault"}}"#)
-    let statuses = Mutex<[String]>([])
+    let statuses = Locked<[String]>([])
     let group = DispatchGroup()
     let live = self.live!
     for _ in 0..<50 {

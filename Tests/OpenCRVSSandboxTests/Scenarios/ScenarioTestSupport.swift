@@ -6,7 +6,7 @@ import XCTest
 
 /// Lines a `ScenarioRunner` printed, collected from whatever thread printed them.
 final class PrintedLines: Sendable {
-  private let lines = Mutex<[String]>([])
+  private let lines = Locked<[String]>([])
 
   /// The runner's `output`.
   var sink: @Sendable (String) -> Void { { [self] line in lines.withLock { $0.append(line) } } }

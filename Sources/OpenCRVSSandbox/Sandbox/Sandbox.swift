@@ -149,7 +149,8 @@ public final class Sandbox: HTTPHandler {
     if WebhookReceiver.owns(request.path) { return webhooks.receiver.receive(request) }
     if !ControlRoutes.isLoopback(configuration.host) {
       let expected = configuration.controlToken.map { "Bearer \($0)" }
-      guard let expected, request.headers["Authorization"] == expected else {
+      // Constant-time, like every other secret comparison.
+      guard let expected, ConstantTime.equals(request.headers["Authorization"] ?? "", expected) else {
         return ControlRoutes.error(
           403, "control-token-required",
           "The control API is bound to \(configuration.host); send Authorization: Bearer <--control-token>")

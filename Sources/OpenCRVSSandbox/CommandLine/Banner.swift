@@ -8,10 +8,14 @@ enum Banner {
     var lines = [
       "OpenCRVS v\(HapiAnswers.gatewayVersion) sandbox \(SandboxCommand.programVersion): \(sandbox.country.countryName) (\(sandbox.locations.count) locations)",
       "  base URL   \(url)   (use it as AUTH_URL, GATEWAY_URL and WEBHOOKS_URL)",
-      "  control    \(url)/_sandbox/health",
+      "  dashboard  \(url)/_sandbox/   (open it in a browser)",
+      "  control    \(url)/_sandbox/openapi.json",
       "  clock      \(ISO8601.string(sandbox.clock.now()))\(sandbox.configuration.clockStart == nil ? "" : " (--clock)")",
       "",
     ]
+    if !sandbox.startupScenarios.isEmpty {
+      lines.append("  scenarios  " + sandbox.startupScenarios.map(\.name).joined(separator: ", ") + " (faults active)")
+    }
     lines += clientTable(sandbox.clients.all)
     lines += [
       "",

@@ -14,7 +14,8 @@ enum Banner {
       "",
     ]
     if !sandbox.startupScenarios.isEmpty {
-      lines.append("  scenarios  " + sandbox.startupScenarios.map(\.name).joined(separator: ", ") + " (faults active)")
+      lines.append(
+        "  scenarios  " + sandbox.startupScenarios.map(\.name).joined(separator: ", ") + " (faults active)")
     }
     lines += clientTable(sandbox.clients.all)
     lines += [

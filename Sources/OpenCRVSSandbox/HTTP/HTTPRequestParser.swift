@@ -205,39 +205,16 @@ public struct HTTPRequestParser: Sendable {
   }
 
   private mutating func compactIfWorthwhile() {
-    if readIndex > 0 && (readIndex == buffer.count || readIndex > 65_536) {
-      buffer.removeSubrange(0..<readIndex)
-      headScanIndex = max(0, headScanIndex - readIndex)
-      readIndex = 0
-    }
+    HTTPByteScanning.compact(&buffer, readIndex: &readIndex, scanIndex: &headScanIndex)
   }
 
   private func findLineEnd(from start: Int) -> (start: Int, next: Int)? {
-    var index = start
-    while index < buffer.count {
-      if buffer[index] == 0x0A {
-        let lineEnd = index > start && buffer[index - 1] == 0x0D ? index - 1 : index
-        return (lineEnd, index + 1)
-      }
-      index += 1
-    }
-    return nil
+    HTTPByteScanning.lineEnd(in: buffer, from: start)
   }
 
   /// Finds the blank line that ends the head; returns the index just after it.
   private mutating func findHeadEnd() -> Int? {
-    var index = max(readIndex, headScanIndex)
-    while index < buffer.count {
-      if buffer[index] == 0x0A {
-        if index + 1 < buffer.count && buffer[index + 1] == 0x0A { return index + 2 }
-        if index + 2 < buffer.count && buffer[index + 1] == 0x0D && buffer[index + 2] == 0x0A {
-          return index + 3
-        }
-      }
-      index += 1
-    }
-    headScanIndex = max(readIndex, buffer.count - 2)
-    return nil
+    HTTPByteScanning.headEnd(in: buffer, readIndex: readIndex, scanIndex: &headScanIndex)
   }
 
   private mutating func parseHead() -> Event {

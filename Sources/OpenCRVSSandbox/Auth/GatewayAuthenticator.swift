@@ -114,11 +114,30 @@ public struct GatewayAuthenticator: Sendable {
     }
   }
 
-  /// hapi-auth-jwt2 removes every "Bearer" (any case) and every space.
+  /// hapi-auth-jwt2 removes every "Bearer" (any case) and every space:
+  /// `replace(/Bearer/gi, '').replace(/ /g, '')`, one left-to-right pass each.
   static func stripBearer(_ raw: String) -> String {
-    var text = raw
-    while let range = text.range(of: "bearer", options: .caseInsensitive) { text.removeSubrange(range) }
-    return text.replacingOccurrences(of: " ", with: "")
+    let word = Array("bearer".utf8)
+    let bytes = Array(raw.utf8)
+    var kept: [UInt8] = []
+    kept.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      var matched = 0
+      // OR-ing 0x20 folds A–Z onto a–z; no other byte lands on the letters of "bearer".
+      while matched < word.count && index + matched < bytes.count
+        && bytes[index + matched] | 0x20 == word[matched]
+      {
+        matched += 1
+      }
+      if matched == word.count {
+        index += word.count
+        continue
+      }
+      if bytes[index] != UInt8(ascii: " ") { kept.append(bytes[index]) }
+      index += 1
+    }
+    return String(decoding: kept, as: UTF8.self)
   }
 
   private static func cookieToken(_ cookie: String?) -> String? {

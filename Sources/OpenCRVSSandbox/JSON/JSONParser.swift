@@ -125,7 +125,7 @@ private struct Reader {
   mutating func readObject() throws(JSONParseError) -> JSONValue {
     try enter()
     index += 1
-    var members: [(String, JSONValue)] = []
+    var members: [(key: String, value: JSONValue)] = []
     skipWhitespace()
     if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
       index += 1
@@ -162,7 +162,7 @@ private struct Reader {
       throw failure("Expected ',' or '}' after property value, found \(describe(bytes[index]))")
     }
     depth -= 1
-    return .object(JSONObject(members))
+    return .object(JSONObject.parsed(members))
   }
 
   mutating func readArray() throws(JSONParseError) -> JSONValue {
@@ -285,8 +285,9 @@ private struct Reader {
       isASCII = false
       break
     }
-    if isASCII { return String(decoding: slice, as: UTF8.self) }
-    guard let text = String(validating: slice, as: UTF8.self) else {
+    // Through a buffer pointer: `String(decoding:)` on an ArraySlice takes a slow, repairing path.
+    if isASCII { return slice.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } }
+    guard let text = slice.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
       throw failure("Invalid UTF-8 in string", at: offset)
     }
     return text

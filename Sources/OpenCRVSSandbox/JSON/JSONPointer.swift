@@ -48,7 +48,16 @@ public struct JSONPointer: Sendable, Equatable, Hashable, CustomStringConvertibl
 
   /// The pointer text, escaped.
   public var description: String {
-    tokens.map { "/" + $0.replacing("~", with: "~0").replacing("/", with: "~1") }.joined()
+    var text = ""
+    for token in tokens {
+      text += "/"
+      if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+        text += token.replacingLiteral("~", with: "~0").replacingLiteral("/", with: "~1")
+      } else {
+        text += token
+      }
+    }
+    return text
   }
 
   /// This pointer extended by one token.

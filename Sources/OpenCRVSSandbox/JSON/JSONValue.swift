@@ -34,6 +34,19 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral, S
     for (key, value) in members { self[key] = value }
   }
 
+  /// An object taking `members` as they are when no key repeats (a parser's common case: no copy),
+  /// else like `init(_:)`.
+  static func parsed(_ members: [(key: String, value: JSONValue)]) -> JSONObject {
+    for later in members.indices.dropFirst() {
+      for earlier in 0..<later where members[earlier].key == members[later].key {
+        return JSONObject(members.map { ($0.key, $0.value) })
+      }
+    }
+    var object = JSONObject()
+    object.members = members
+    return object
+  }
+
   /// An object from a literal, in the literal's order.
   public init(dictionaryLiteral elements: (String, JSONValue)...) {
     self.init(elements)
@@ -61,6 +74,11 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral, S
         members.append((key, newValue))
       }
     }
+  }
+
+  /// Replaces the value of the member at `position` (in member order), keeping its key and place.
+  public mutating func replaceValue(at position: Int, with value: JSONValue) {
+    members[position].value = value
   }
 
   /// Iterates the members in order.

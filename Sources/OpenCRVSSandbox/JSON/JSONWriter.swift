@@ -27,8 +27,8 @@ public enum JSONWriter {
   public static func write(_ value: JSONValue, into output: inout [UInt8]) {
     switch value {
     case .null: output.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-    case .bool(let flag): output.append(contentsOf: Array((flag ? "true" : "false").utf8))
-    case .number(let number): output.append(contentsOf: Array(formatNumber(number).utf8))
+    case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+    case .number(let number): output.append(contentsOf: formatNumber(number).utf8)
     case .string(let text): writeString(text, into: &output)
     case .array(let elements):
       output.append(UInt8(ascii: "["))
@@ -83,24 +83,44 @@ public enum JSONWriter {
   /// Appends `text` as a JSON string literal, escaping as `JSON.stringify` does.
   public static func writeString(_ text: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
-      switch byte {
-      case 0x22: output.append(contentsOf: [0x5C, 0x22])
-      case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-      case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-      case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-      case 0x00..<0x20:
-        let hex = Array("0123456789abcdef".utf8)
-        output.append(contentsOf: [
-          0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
-        ])
-      default: output.append(byte)
+    var text = text
+    // Whole runs of bytes that need no escape are copied at once: most strings have none.
+    text.withUTF8 { utf8 in
+      var runStart = 0
+      for index in 0..<utf8.count {
+        let byte = utf8[index]
+        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+        if runStart < index {
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+        }
+        appendEscape(for: byte, into: &output)
+        runStart = index + 1
       }
+      if runStart < utf8.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
     }
     output.append(UInt8(ascii: "\""))
+  }
+
+  private static func appendEscape(for byte: UInt8, into output: inout [UInt8]) {
+    output.append(0x5C)
+    switch byte {
+    case 0x22: output.append(0x22)
+    case 0x5C: output.append(0x5C)
+    case 0x0A: output.append(UInt8(ascii: "n"))
+    case 0x0D: output.append(UInt8(ascii: "r"))
+    case 0x09: output.append(UInt8(ascii: "t"))
+    case 0x08: output.append(UInt8(ascii: "b"))
+    case 0x0C: output.append(UInt8(ascii: "f"))
+    default:
+      let hex: StaticString = "0123456789abcdef"
+      hex.withUTF8Buffer { digits in
+        output.append(UInt8(ascii: "u"))
+        output.append(0x30)
+        output.append(0x30)
+        output.append(digits[Int(byte >> 4)])
+        output.append(digits[Int(byte & 0xF)])
+      }
+    }
   }
 
   /// JavaScript's `Number.prototype.toString()` for the values JSON can carry.

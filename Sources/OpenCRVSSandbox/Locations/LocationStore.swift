@@ -70,6 +70,15 @@ public final class LocationStore: Sendable {
     state.withLock { state in state.positions[id].map { state.records[$0].resource } }
   }
 
+  /// The JSON bytes of the live location `id`, while it is still at version `versionId`.
+  public func resourceBytes(id: String, versionId: String) -> [UInt8]? {
+    state.withLock { state in
+      state.positions[id].map { state.records[$0] }.flatMap {
+        $0.versionId == versionId ? $0.resourceBytes : nil
+      }
+    }
+  }
+
   /// The facts about the live location with id `id`.
   public func summary(id: String) -> LocationSummary? {
     state.withLock { state in state.positions[id].map { state.records[$0].summary } }

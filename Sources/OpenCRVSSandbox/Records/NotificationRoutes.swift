@@ -73,14 +73,16 @@ struct NotificationRoutes: Sendable {
     let facts = NotificationBundleFacts(body)
     let event = facts.event ?? .birth
     let trackingID = records.reserveTrackingID { NotificationWorkflow.trackingID(for: event, ids: ids) }
-    let officeID = facts.officeLocationId.map { $0.replacingOccurrences(of: "Location/", with: "") } ?? ""
+    let officeID = facts.officeLocationId.map { $0.replacingLiteral("Location/", with: "") } ?? ""
     let record = NotificationWorkflow.record(
       from: body, facts: facts, client: client, createdBy: client.createdBy, trackingID: trackingID,
       officeName: locations.summary(id: officeID)?.name ?? "", now: clock.now(), newID: { ids.uuid() })
     records.add(record)
     let resources = RecordBundle.resources(
       for: record, locations: locations, client: client, roleOfficeID: roleOfficeID(for: client))
-    let response = HapiAnswers.withGatewayVersion(HapiAnswers.json(200, RecordBundle.bundle(resources)))
+    let body = RecordBundle.bundleBytes(
+      resources, serialized: RecordBundle.heldBytes(of: record, locations: locations))
+    let response = HapiAnswers.withGatewayVersion(HapiAnswers.jsonBytes(200, body))
     return RouteResult(response, problems: warnings, clientId: client.clientId)
   }
 

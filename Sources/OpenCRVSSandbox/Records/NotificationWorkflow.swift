@@ -48,7 +48,7 @@ public enum NotificationWorkflow {
     // The workflow posts the Task last.
     if let task { stored.append(task) }
     let composition = stored.first { $0["resourceType"]?.stringValue == "Composition" }
-    let officeID = facts.officeLocationId.map { $0.replacingOccurrences(of: "Location/", with: "") } ?? ""
+    let officeID = facts.officeLocationId.map { $0.replacingLiteral("Location/", with: "") } ?? ""
     var record = Record(
       id: composition?["id"]?.stringValue ?? newID(), trackingId: trackingID, event: event.rawValue,
       status: "IN_PROGRESS", officeId: officeID, officeName: officeName, clientId: client.clientId,
@@ -110,19 +110,36 @@ public enum NotificationWorkflow {
 
   /// Rewrites every `reference` string equal to a bundle `fullUrl`.
   static func rewriteReferences(_ value: JSONValue, _ rewrites: [String: String]) -> JSONValue {
+    rewritten(value, rewrites) ?? value
+  }
+
+  /// The value with its references rewritten, or nil when none needed it (most of a bundle), so
+  /// that only the objects on the way to a rewritten reference are copied.
+  private static func rewritten(_ value: JSONValue, _ rewrites: [String: String]) -> JSONValue? {
     switch value {
     case .object(let object):
-      var result = JSONObject()
-      for member in object {
-        if member.key == "reference", case .string(let text) = member.value, let target = rewrites[text] {
-          result[member.key] = .string(target)
+      var result: JSONObject?
+      for (position, member) in object.members.enumerated() {
+        let replacement: JSONValue?
+        if member.key == "reference", case .string(let text) = member.value {
+          replacement = rewrites[text].map(JSONValue.string)
         } else {
-          result[member.key] = rewriteReferences(member.value, rewrites)
+          replacement = rewritten(member.value, rewrites)
         }
+        guard let replacement else { continue }
+        if result == nil { result = object }
+        result?.replaceValue(at: position, with: replacement)
       }
-      return .object(result)
-    case .array(let elements): return .array(elements.map { rewriteReferences($0, rewrites) })
-    default: return value
+      return result.map(JSONValue.object)
+    case .array(let elements):
+      var result: [JSONValue]?
+      for (position, element) in elements.enumerated() {
+        guard let replacement = rewritten(element, rewrites) else { continue }
+        if result == nil { result = elements }
+        result?[position] = replacement
+      }
+      return result.map(JSONValue.array)
+    default: return nil
     }
   }
 }

@@ -44,6 +44,12 @@ public struct Record: Sendable {
   private var parsedResources: [JSONObject]?
   private var storedTaskHistory: [[UInt8]] = []
 
+  /// Each stored resource with the JSON bytes the record holds for it (parsing them again when the
+  /// record was compacted).
+  func resourcesWithBytes() -> [(resource: JSONObject, bytes: [UInt8])] {
+    Array(zip(resources, storedResources))
+  }
+
   /// The record without its parsed copy, as the store keeps it.
   func compacted() -> Record {
     var copy = self

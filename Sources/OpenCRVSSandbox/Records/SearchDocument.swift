@@ -67,14 +67,14 @@ struct SearchDocument {
       case "spouse-details": spouse = person
       case "birth-encounter", "death-encounter":
         eventLocationId = resource["location"]?[0]?["location"]?["reference"]?.stringValue?
-          .replacingOccurrences(of: "Location/", with: "")
+          .replacingLiteral("Location/", with: "")
       default: break
       }
     }
     if eventLocationId == nil {
       eventLocationId = record.resources(ofType: "Encounter").first?["location"]?[0]?["location"]?[
         "reference"]?
-        .stringValue?.replacingOccurrences(of: "Location/", with: "")
+        .stringValue?.replacingLiteral("Location/", with: "")
     }
     let task = record.task
     for item in task?["extension"]?.arrayValue ?? [] {

@@ -297,6 +297,18 @@ final class GatewayAuthenticatorTests: XCTestCase {
       body: Self.createBody)
   }
 
+  func testBearerWordsAndSpacesAreStrippedAsHapiAuthJWT2Does() {
+    // `replace(/Bearer/gi, '').replace(/ /g, '')`: one pass each, any case, anywhere.
+    XCTAssertEqual(GatewayAuthenticator.stripBearer("Bearer a.b.c"), "a.b.c")
+    XCTAssertEqual(GatewayAuthenticator.stripBearer("bEaReR   a.b.c "), "a.b.c")
+    XCTAssertEqual(GatewayAuthenticator.stripBearer("Bearer Bearer a.bearer.c"), "a..c")
+    XCTAssertEqual(GatewayAuthenticator.stripBearer("BeBearerarer x"), "Bearerx")
+    XCTAssertEqual(GatewayAuthenticator.stripBearer("Bear er x"), "Bearerx")
+    XCTAssertEqual(GatewayAuthenticator.stripBearer("Bearer"), "")
+    XCTAssertEqual(GatewayAuthenticator.stripBearer("Beare"), "Beare")
+    XCTAssertEqual(GatewayAuthenticator.stripBearer("Bearér x"), "Bearérx")
+  }
+
   /// Claims like a sandbox HEALTH token issued at `issuedAt` (the sandbox clock's start by default).
   private static func claimsText(
     issuedAt: Int = now, issuer: String = "opencrvs:auth-service",

@@ -60,8 +60,7 @@ struct NotificationAddressCheck<Locations: NotificationLocationLookup> {
         .badRequest(error.message), code: "address-not-object",
         message: "Each Patient address must be an object with a country.", path: notificationPointer(path))
     }
-    let countryPath = notificationPointer(path + ["country"])
-    try checkCountry(country, pointer: countryPath)
+    try checkCountry(country, path: path + ["country"])
     guard country == .string(countryCode), let address else { return }
 
     // The walk from the lowest level up: line[12], line[11], line[10], district, state. Each set
@@ -76,7 +75,8 @@ struct NotificationAddressCheck<Locations: NotificationLocationLookup> {
     ]
     for level in 0..<(levels.count - 1) where JavaScript.isTruthy(levels[level].value) {
       let id = JavaScript.string(levels[level].value)
-      let pointer = notificationPointer(levels[level].path)
+      // Formatted only for a refusal: it is most of this check's cost otherwise.
+      var pointer: String { notificationPointer(levels[level].path) }
       guard let location = locations.notificationLocation(id: id) else {
         throw NotificationRejection(
           .custom500(Self.prefix + "the location with id \(id) not found!"),
@@ -104,8 +104,9 @@ struct NotificationAddressCheck<Locations: NotificationLocationLookup> {
   }
 
   /// C2: `FAR` or a code `country-code-lookup` resolves.
-  private func checkCountry(_ country: JSONValue?, pointer: String) throws(NotificationRejection) {
+  private func checkCountry(_ country: JSONValue?, path: [String]) throws(NotificationRejection) {
     if country == "FAR" || country == .string(countryCode) { return }
+    let pointer = notificationPointer(path)
     var outcome = ISOCountryCodes.Outcome.notFound
     if JavaScript.isTruthy(country), let country { outcome = ISOCountryCodes.byIso(country) }
     switch outcome {

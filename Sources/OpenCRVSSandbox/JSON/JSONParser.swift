@@ -38,19 +38,28 @@ public enum JSONParser {
   public static func parseWithFacts(_ bytes: [UInt8]) throws(JSONParseError) -> (
     value: JSONValue, facts: JSONParseFacts
   ) {
-    var reader = Reader(bytes: bytes)
-    let value = try reader.readDocument()
-    return (value, reader.facts)
+    // Over a buffer pointer: an Array's subscript checks bounds and retains on every byte.
+    let outcome = bytes.withUnsafeBufferPointer {
+      buffer -> Result<(JSONValue, JSONParseFacts), JSONParseError> in
+      var reader = Reader(bytes: buffer)
+      do throws(JSONParseError) {
+        let value = try reader.readDocument()
+        return .success((value, reader.facts))
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try outcome.get()
   }
 }
 
 private struct Reader {
-  let bytes: [UInt8]
+  let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
   var depth = 0
   var facts = JSONParseFacts()
 
-  init(bytes: [UInt8]) { self.bytes = bytes }
+  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
   mutating func readDocument() throws(JSONParseError) -> JSONValue {
     skipWhitespace()
@@ -199,20 +208,26 @@ private struct Reader {
     index += 1
     var scratch: [UInt8] = []
     var runStart = index
+    var bitsSeen: UInt8 = 0
     while true {
       guard index < bytes.count else { throw failure("Unterminated string", at: start) }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        let text: String
+        let text: String?
         if scratch.isEmpty {
-          text = try decodeUTF8(bytes[runStart..<index], at: runStart)
+          text = Self.decodeUTF8(
+            UnsafeBufferPointer(rebasing: bytes[runStart..<index]), ascii: bitsSeen < 0x80)
         } else {
           scratch.append(contentsOf: bytes[runStart..<index])
-          text = try decodeUTF8(scratch[...], at: start)
+          text = scratch.withUnsafeBufferPointer { Self.decodeUTF8($0, ascii: false) }
+        }
+        guard let text else {
+          throw failure("Invalid UTF-8 in string", at: scratch.isEmpty ? runStart : start)
         }
         index += 1
         return text
       }
+      bitsSeen |= byte
       if byte < 0x20 { throw failure("Bad control character in string literal") }
       if byte == UInt8(ascii: "\\") {
         scratch.append(contentsOf: bytes[runStart..<index])
@@ -279,18 +294,11 @@ private struct Reader {
     return value
   }
 
-  func decodeUTF8(_ slice: ArraySlice<UInt8>, at offset: Int) throws(JSONParseError) -> String {
-    var isASCII = true
-    for byte in slice where byte >= 0x80 {
-      isASCII = false
-      break
-    }
-    // Through a buffer pointer: `String(decoding:)` on an ArraySlice takes a slow, repairing path.
-    if isASCII { return slice.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } }
-    guard let text = slice.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
-      throw failure("Invalid UTF-8 in string", at: offset)
-    }
-    return text
+  /// The text of `buffer`; nil when it is not valid UTF-8. `ascii` says the caller saw no byte
+  /// at or above 0x80, so there is nothing to validate.
+  static func decodeUTF8(_ buffer: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
+    if ascii { return String(decoding: buffer, as: UTF8.self) }
+    return String(validating: buffer, as: UTF8.self)
   }
 
   mutating func readNumber() throws(JSONParseError) -> JSONValue {
@@ -321,7 +329,7 @@ private struct Reader {
       }
       while index < bytes.count && isDigit(bytes[index]) { index += 1 }
     }
-    let text = String(decoding: bytes[start..<index], as: UTF8.self)
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     guard let value = Double(text) else { throw failure("Bad number", at: start) }
     return .number(value)
   }

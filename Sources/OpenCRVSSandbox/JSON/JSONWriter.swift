@@ -83,6 +83,12 @@ public enum JSONWriter {
   /// Appends `text` as a JSON string literal, escaping as `JSON.stringify` does.
   public static func writeString(_ text: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
+    writeStringContent(text, into: &output)
+    output.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends `text` escaped as inside a JSON string literal, without the quotes.
+  public static func writeStringContent(_ text: String, into output: inout [UInt8]) {
     var text = text
     // Whole runs of bytes that need no escape are copied at once: most strings have none.
     text.withUTF8 { utf8 in
@@ -98,7 +104,6 @@ public enum JSONWriter {
       }
       if runStart < utf8.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
     }
-    output.append(UInt8(ascii: "\""))
   }
 
   private static func appendEscape(for byte: UInt8, into output: inout [UInt8]) {

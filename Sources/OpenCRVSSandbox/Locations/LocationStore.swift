@@ -70,12 +70,10 @@ public final class LocationStore: Sendable {
     state.withLock { state in state.positions[id].map { state.records[$0].resource } }
   }
 
-  /// The JSON bytes of the live location `id`, while it is still at version `versionId`.
-  public func resourceBytes(id: String, versionId: String) -> [UInt8]? {
+  /// The live location `id` with its compact JSON bytes.
+  public func resourceWithBytes(id: String) -> (resource: JSONObject, bytes: [UInt8])? {
     state.withLock { state in
-      state.positions[id].map { state.records[$0] }.flatMap {
-        $0.versionId == versionId ? $0.resourceBytes : nil
-      }
+      state.positions[id].map { (state.records[$0].resource, state.records[$0].resourceBytes) }
     }
   }
 

@@ -78,11 +78,9 @@ struct NotificationRoutes: Sendable {
       from: body, facts: facts, client: client, createdBy: client.createdBy, trackingID: trackingID,
       officeName: locations.summary(id: officeID)?.name ?? "", now: clock.now(), newID: { ids.uuid() })
     records.add(record)
-    let resources = RecordBundle.resources(
+    let answer = RecordBundle.bundleBytes(
       for: record, locations: locations, client: client, roleOfficeID: roleOfficeID(for: client))
-    let body = RecordBundle.bundleBytes(
-      resources, serialized: RecordBundle.heldBytes(of: record, locations: locations))
-    let response = HapiAnswers.withGatewayVersion(HapiAnswers.jsonBytes(200, body))
+    let response = HapiAnswers.withGatewayVersion(HapiAnswers.jsonBytes(200, answer))
     return RouteResult(response, problems: warnings, clientId: client.clientId)
   }
 

@@ -95,11 +95,11 @@ public struct Record: Sendable {
 
   /// The stored resource `Type/id`, if any.
   public func resource(reference: String) -> JSONObject? {
-    let parts = reference.split(separator: "/")
-    guard parts.count >= 2 else { return nil }
-    let type = String(parts[parts.count - 2])
-    let id = String(parts[parts.count - 1])
-    return resources.first { $0["resourceType"]?.stringValue == type && $0["id"]?.stringValue == id }
+    guard let (type, id) = ResourceReference.typeAndID(reference) else { return nil }
+    return resources.first { resource in
+      resource["resourceType"]?.stringValue.map { $0 == type } == true
+        && resource["id"]?.stringValue.map { $0 == id } == true
+    }
   }
 
   /// The stored resources of one type, in storage order.

@@ -2,29 +2,93 @@
 /// order clarification 7 derives from its aggregation: the Composition, what its sections point
 /// at, the Task, then the joined practitioners and locations.
 public enum RecordBundle {
+  /// One resource of a record's bundle with the compact JSON the sandbox already holds for it
+  /// (nil when it has to be written).
+  struct Part {
+    let resource: JSONObject
+    let bytes: [UInt8]?
+  }
+
   /// The resources of `record` in answer order, joined with the live locations and the sending
   /// client's practitioner. `fullTaskHistory` adds one `TaskHistory` per earlier Task version.
   public static func resources(
     for record: Record, locations: LocationStore, client: APIClient?, roleOfficeID: String?,
     fullTaskHistory: Bool = false
   ) -> [JSONObject] {
-    let stored = StoredResources(record.resources)
-    var ordered: [JSONObject] = []
-    var listed: Set<String> = []
-    func add(_ resource: JSONObject?) {
-      guard let resource, let key = reference(of: resource), !listed.contains(key) else { return }
-      listed.insert(key)
-      ordered.append(resource)
+    parts(
+      for: record, locations: locations, client: client, roleOfficeID: roleOfficeID,
+      fullTaskHistory: fullTaskHistory
+    ).map(\.resource)
+  }
+
+  /// The bytes of `bundle(resources(for: …))`, each resource's JSON copied from what the record,
+  /// the location store and the practitioner cache hold rather than written again: writing them
+  /// anew was most of a notification's cost.
+  public static func bundleBytes(
+    for record: Record, locations: LocationStore, client: APIClient?, roleOfficeID: String?,
+    fullTaskHistory: Bool = false
+  ) -> [UInt8] {
+    bundleBytes(
+      parts(
+        for: record, locations: locations, client: client, roleOfficeID: roleOfficeID,
+        fullTaskHistory: fullTaskHistory))
+  }
+
+  /// `{"resourceType":"Bundle","type":"document","entry":[{fullUrl, resource}…]}`.
+  public static func bundle(_ resources: [JSONObject]) -> JSONValue {
+    let entries: [JSONValue] = resources.map { resource in
+      ["fullUrl": .string(fullUrlPieces(of: resource).joined()), "resource": .object(resource)]
     }
-    guard let composition = stored.ofType("Composition").first else { return record.resources }
+    return ["resourceType": "Bundle", "type": "document", "entry": .array(entries)]
+  }
+
+  /// The document bundle of `parts` as compact JSON: held bytes copied, the rest written.
+  static func bundleBytes(_ parts: [Part]) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(parts.reduce(64) { $0 + ($1.bytes?.count ?? 1_024) + 128 })
+    output.append(contentsOf: #"{"resourceType":"Bundle","type":"document","entry":["#.utf8)
+    for (position, part) in parts.enumerated() {
+      if position > 0 { output.append(UInt8(ascii: ",")) }
+      output.append(contentsOf: #"{"fullUrl":""#.utf8)
+      for piece in fullUrlPieces(of: part.resource) { JSONWriter.writeStringContent(piece, into: &output) }
+      output.append(contentsOf: #"","resource":"#.utf8)
+      if let bytes = part.bytes {
+        output.append(contentsOf: bytes)
+      } else {
+        JSONWriter.write(.object(part.resource), into: &output)
+      }
+      output.append(UInt8(ascii: "}"))
+    }
+    output.append(contentsOf: "]}".utf8)
+    return output
+  }
+
+  /// The bundle's resources in answer order, each with the bytes held for it.
+  static func parts(
+    for record: Record, locations: LocationStore, client: APIClient?, roleOfficeID: String?,
+    fullTaskHistory: Bool
+  ) -> [Part] {
+    let stored = StoredResources(record.resourcesWithBytes())
+    var ordered: [Part] = []
+    var listed: Set<String> = []
+    func add(_ part: Part?) {
+      guard let part, let key = reference(of: part.resource), !listed.contains(key) else { return }
+      listed.insert(key)
+      ordered.append(part)
+    }
+    func addLocation(_ id: String) {
+      add(locations.resourceWithBytes(id: id).map { Part(resource: $0.resource, bytes: $0.bytes) })
+    }
+    guard let composition = stored.ofType("Composition").first else { return stored.all }
     add(composition)
-    let sectionTargets = (composition["section"]?.arrayValue ?? []).flatMap { section in
+    let sectionTargets = (composition.resource["section"]?.arrayValue ?? []).flatMap { section in
       (section["entry"]?.arrayValue ?? []).compactMap { $0["reference"]?.stringValue }
     }
-    let referenced = Set(sectionTargets.compactMap { stored.resource(reference: $0).flatMap(reference(of:)) })
+    let referenced = Set(
+      sectionTargets.compactMap { stored.part(reference: $0).flatMap { reference(of: $0.resource) } })
     for type in ["Encounter", "RelatedPerson", "Patient"] {
-      for resource in stored.ofType(type) where referenced.contains(reference(of: resource) ?? "") {
-        add(resource)
+      for part in stored.ofType(type) where referenced.contains(reference(of: part.resource) ?? "") {
+        add(part)
       }
     }
     let task = stored.ofType("Task").first
@@ -33,122 +97,78 @@ public enum RecordBundle {
       for version in record.taskHistory {
         var history = version
         history["resourceType"] = "TaskHistory"
-        ordered.append(history)
+        ordered.append(Part(resource: history, bytes: nil))
       }
     }
     for relatedPerson in stored.ofType("RelatedPerson")
-    where listed.contains(reference(of: relatedPerson) ?? "") {
-      if let patient = relatedPerson["patient"]?["reference"]?.stringValue {
-        add(stored.resource(reference: patient))
+    where listed.contains(reference(of: relatedPerson.resource) ?? "") {
+      if let patient = relatedPerson.resource["patient"]?["reference"]?.stringValue {
+        add(stored.part(reference: patient))
       }
     }
     let encounters = Set(
-      ordered.filter { $0["resourceType"]?.stringValue == "Encounter" }.compactMap(reference(of:)))
+      ordered.filter { $0.resource["resourceType"]?.stringValue == "Encounter" }.compactMap {
+        reference(of: $0.resource)
+      })
     for observation in stored.ofType("Observation") {
       let context =
-        observation["context"]?["reference"]?.stringValue
-        ?? observation["encounter"]?["reference"]?.stringValue
+        observation.resource["context"]?["reference"]?.stringValue
+        ?? observation.resource["encounter"]?["reference"]?.stringValue
       if let context, encounters.contains(context) { add(observation) }
     }
-    if let client { add(SystemPractitioner.practitioner(for: client)) }
-    let officeID = extensionReference(task, "http://opencrvs.org/specs/extension/regLastOffice").map(
-      locationID)
-    let encounterLocationID = stored.ofType("Encounter").first?["location"]?[0]?["location"]?["reference"]?
-      .stringValue.map(locationID)
+    if let client {
+      let practitioner = SystemPractitioner.practitionerWithBytes(for: client)
+      add(Part(resource: practitioner.resource, bytes: practitioner.bytes))
+    }
+    let officeID = extensionReference(task?.resource, "http://opencrvs.org/specs/extension/regLastOffice")
+      .map(locationID)
+    let encounterLocation = stored.ofType("Encounter").first?.resource["location"]?[0]?["location"]
+    let encounterLocationID = encounterLocation?["reference"]?.stringValue.map(locationID)
     var locationIDs: [String] = []
     if let officeID {
-      add(locations.resource(id: officeID))
+      addLocation(officeID)
       locationIDs.append(officeID)
     }
     if let encounterLocationID {
-      add(locations.resource(id: encounterLocationID))
+      addLocation(encounterLocationID)
       locationIDs.append(encounterLocationID)
     }
-    if let client, let roleOfficeID { add(SystemPractitioner.role(for: client, officeID: roleOfficeID)) }
+    if let client, let roleOfficeID {
+      let role = SystemPractitioner.roleWithBytes(for: client, officeID: roleOfficeID)
+      add(Part(resource: role.resource, bytes: role.bytes))
+    }
     for response in stored.ofType("QuestionnaireResponse") {
-      if let subject = response["subject"]?["reference"]?.stringValue, encounters.contains(subject) {
+      if let subject = response.resource["subject"]?["reference"]?.stringValue, encounters.contains(subject) {
         add(response)
       }
     }
     if let roleOfficeID {
-      add(locations.resource(id: roleOfficeID))
+      addLocation(roleOfficeID)
       locationIDs.append(roleOfficeID)
     }
     for id in locationIDs {
       var parent = locations.summary(id: id)?.partOfID
       while let parentID = parent {
-        add(locations.resource(id: parentID))
+        addLocation(parentID)
         parent = locations.summary(id: parentID)?.partOfID
       }
     }
     return ordered
   }
 
-  /// The bytes of `bundle(resources)`, copying each resource's JSON from `serialized` (asked with
-  /// the resource) when it has them instead of writing it again: a record's resources and the
-  /// locations are already held as bytes, and writing them anew was most of a notification's cost.
-  public static func bundleBytes(_ resources: [JSONObject], serialized: (JSONObject) -> [UInt8]?) -> [UInt8] {
-    var output: [UInt8] = []
-    output.reserveCapacity(32 * 1024)
-    output.append(contentsOf: #"{"resourceType":"Bundle","type":"document","entry":["#.utf8)
-    for (position, resource) in resources.enumerated() {
-      if position > 0 { output.append(UInt8(ascii: ",")) }
-      output.append(contentsOf: #"{"fullUrl":"#.utf8)
-      JSONWriter.writeString(fullUrl(of: resource), into: &output)
-      output.append(contentsOf: #","resource":"#.utf8)
-      if let bytes = serialized(resource) {
-        output.append(contentsOf: bytes)
-      } else {
-        JSONWriter.write(.object(resource), into: &output)
-      }
-      output.append(UInt8(ascii: "}"))
-    }
-    output.append(contentsOf: "]}".utf8)
-    return output
-  }
-
-  /// Where `bundleBytes` finds held bytes for a record's bundle: the record's own resources and the
-  /// live locations, each only while its `Type/id` and `meta.versionId` still match.
-  public static func heldBytes(of record: Record, locations: LocationStore) -> (JSONObject) -> [UInt8]? {
-    var held: [String: [UInt8]] = [:]
-    for (resource, bytes) in record.resourcesWithBytes() {
-      if let key = versionKey(of: resource) { held[key] = bytes }
-    }
-    return { resource in
-      guard let key = versionKey(of: resource) else { return nil }
-      if let bytes = held[key] { return bytes }
-      guard resource["resourceType"]?.stringValue == "Location", let id = resource["id"]?.stringValue else {
-        return nil
-      }
-      return locations.resourceBytes(id: id, versionId: resource["meta"]?["versionId"]?.stringValue ?? "")
-    }
-  }
-
-  private static func versionKey(of resource: JSONObject) -> String? {
-    guard let reference = reference(of: resource) else { return nil }
-    return reference + "/" + (resource["meta"]?["versionId"]?.stringValue ?? "")
-  }
-
-  /// `{"resourceType":"Bundle","type":"document","entry":[{fullUrl, resource}…]}`.
-  public static func bundle(_ resources: [JSONObject]) -> JSONValue {
-    let entries: [JSONValue] = resources.map { resource in
-      ["fullUrl": .string(fullUrl(of: resource)), "resource": .object(resource)]
-    }
-    return ["resourceType": "Bundle", "type": "document", "entry": .array(entries)]
-  }
-
-  private static func fullUrl(of resource: JSONObject) -> String {
-    let type = resource["resourceType"]?.stringValue ?? ""
-    let id = resource["id"]?.stringValue ?? ""
-    let version = resource["meta"]?["versionId"]?.stringValue ?? ""
-    return "/fhir/\(type)/\(id)/_history/\(version)"
+  /// `/fhir/<type>/<id>/_history/<versionId>` in pieces, so the writer can copy them unjoined.
+  private static func fullUrlPieces(of resource: JSONObject) -> [String] {
+    [
+      "/fhir/", resource["resourceType"]?.stringValue ?? "", "/", resource["id"]?.stringValue ?? "",
+      "/_history/", resource["meta"]?["versionId"]?.stringValue ?? "",
+    ]
   }
 
   static func reference(of resource: JSONObject) -> String? {
     guard let type = resource["resourceType"]?.stringValue, let id = resource["id"]?.stringValue else {
       return nil
     }
-    return "\(type)/\(id)"
+    return type + "/" + id
   }
 
   private static func extensionReference(_ resource: JSONObject?, _ url: String) -> String? {
@@ -162,28 +182,32 @@ public enum RecordBundle {
   }
 }
 
-/// A record's resources looked up by type and by `Type/id` without a scan per question.
+/// A record's resources (with their held bytes) looked up by type and by `Type/id` without a scan
+/// per question.
 private struct StoredResources {
-  private var byType: [String: [JSONObject]] = [:]
-  private var byReference: [String: JSONObject] = [:]
+  /// Every resource in storage order.
+  private(set) var all: [RecordBundle.Part] = []
+  private var byType: [String: [RecordBundle.Part]] = [:]
+  private var byReference: [String: RecordBundle.Part] = [:]
 
-  init(_ resources: [JSONObject]) {
-    for resource in resources {
+  init(_ resources: [(resource: JSONObject, bytes: [UInt8])]) {
+    for (resource, bytes) in resources {
+      let part = RecordBundle.Part(resource: resource, bytes: bytes)
+      all.append(part)
       guard let type = resource["resourceType"]?.stringValue else { continue }
-      byType[type, default: []].append(resource)
-      if let id = resource["id"]?.stringValue, byReference["\(type)/\(id)"] == nil {
-        byReference["\(type)/\(id)"] = resource
+      byType[type, default: []].append(part)
+      if let id = resource["id"]?.stringValue, byReference[type + "/" + id] == nil {
+        byReference[type + "/" + id] = part
       }
     }
   }
 
   /// The resources of one type, in storage order.
-  func ofType(_ type: String) -> [JSONObject] { byType[type] ?? [] }
+  func ofType(_ type: String) -> [RecordBundle.Part] { byType[type] ?? [] }
 
   /// The first resource a reference (`Type/id`, or a longer path ending so) points at.
-  func resource(reference: String) -> JSONObject? {
-    let parts = reference.split(separator: "/")
-    guard parts.count >= 2 else { return nil }
-    return byReference["\(parts[parts.count - 2])/\(parts[parts.count - 1])"]
+  func part(reference: String) -> RecordBundle.Part? {
+    guard let (type, id) = ResourceReference.typeAndID(reference) else { return nil }
+    return byReference[type + "/" + id]
   }
 }

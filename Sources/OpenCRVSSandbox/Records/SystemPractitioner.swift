@@ -6,14 +6,45 @@ public enum SystemPractitioner {
 
   /// The Practitioner id of `client`.
   public static func practitionerID(for client: APIClient) -> String {
-    UUIDv5.make(namespace: UUIDv5.locationNamespace, name: "Practitioner/system/" + client.systemId)
-      ?? client.systemId
+    stableID("Practitioner/system/" + client.systemId, fallback: client.systemId)
   }
 
   /// The PractitionerRole id of `client`.
   public static func roleID(for client: APIClient) -> String {
-    UUIDv5.make(namespace: UUIDv5.locationNamespace, name: "PractitionerRole/system/" + client.systemId)
-      ?? client.systemId
+    stableID("PractitionerRole/system/" + client.systemId, fallback: client.systemId)
+  }
+
+  /// The Practitioner with its compact JSON, made once per client (every notification answer and
+  /// webhook bundle carries it).
+  static func practitionerWithBytes(for client: APIClient) -> (resource: JSONObject, bytes: [UInt8]) {
+    madeOnce("Practitioner|" + client.systemId) { practitioner(for: client) }
+  }
+
+  /// The PractitionerRole at `officeID` with its compact JSON, made once per client and office.
+  static func roleWithBytes(for client: APIClient, officeID: String) -> (resource: JSONObject, bytes: [UInt8])
+  {
+    madeOnce("PractitionerRole|" + client.systemId + "|" + officeID) { role(for: client, officeID: officeID) }
+  }
+
+  // Both are pure functions of their names: a UUID v5 is a SHA-1, too dear to compute per request.
+  private static let ids = Locked<[String: String]>([:])
+  private static let resources = Locked<[String: (resource: JSONObject, bytes: [UInt8])]>([:])
+
+  private static func stableID(_ name: String, fallback: String) -> String {
+    if let id = ids.withLock({ $0[name] }) { return id }
+    let id = UUIDv5.make(namespace: UUIDv5.locationNamespace, name: name) ?? fallback
+    ids.withLock { $0[name] = id }
+    return id
+  }
+
+  private static func madeOnce(_ key: String, _ make: () -> JSONObject) -> (
+    resource: JSONObject, bytes: [UInt8]
+  ) {
+    if let made = resources.withLock({ $0[key] }) { return made }
+    let resource = make()
+    let made = (resource: resource, bytes: JSONWriter.bytes(.object(resource)))
+    resources.withLock { $0[key] = made }
+    return made
   }
 
   /// The Practitioner resource.
@@ -41,7 +72,7 @@ public enum SystemPractitioner {
   private static func meta(_ id: String) -> JSONValue {
     [
       "lastUpdated": .string(createdAt),
-      "versionId": .string(UUIDv5.make(namespace: UUIDv5.locationNamespace, name: id + "/_history/1") ?? id),
+      "versionId": .string(stableID(id + "/_history/1", fallback: id)),
     ]
   }
 }

@@ -25,26 +25,26 @@ final class RecordBundleBytesTests: XCTestCase {
     }
   }
 
-  func testHeldBytesAreOnlyUsedForTheVersionTheyWereWrittenFrom() throws {
+  func testAnUpdatedLocationIsAnsweredWithItsNewBytes() throws {
     let harness = try SandboxHarness()
     let token = try harness.token()
+    let admin = try harness.userToken("j.campbell")
+    let renamed = harness.sendJSON(
+      "PUT", "/location/\(Farajaland.ibomboDistrictOfficeId)", bearer: admin,
+      body: #"{"name":"Ibombo Renamed Office"}"#)
+    XCTAssertEqual(renamed.status, 200, renamed.text)
     let response = harness.sendJSON(
       "POST", "/notification", bearer: token, body: Payloads.text(Payloads.birthFull()))
     XCTAssertEqual(response.status, 200, response.text)
+    XCTAssertTrue(response.text.contains("Ibombo Renamed Office"))
     let record = try XCTUnwrap(harness.sandbox.records.all.last)
-    let locations = harness.sandbox.locations
-    let held = RecordBundle.heldBytes(of: record, locations: locations)
-
-    var patient = try XCTUnwrap(record.resources(ofType: "Patient").first)
-    XCTAssertEqual(held(patient), JSONWriter.bytes(.object(patient)))
-    patient["meta"] = ["versionId": "another-version"]
-    XCTAssertNil(held(patient), "a resource at another version must be written, not copied")
-
-    var office = try XCTUnwrap(locations.resource(id: Farajaland.ibomboDistrictOfficeId))
-    XCTAssertEqual(held(office), JSONWriter.bytes(.object(office)))
-    office["meta"] = ["versionId": "stale"]
-    XCTAssertNil(held(office))
-    XCTAssertNil(held(["resourceType": "Practitioner", "id": "unknown"]))
+    let client = try XCTUnwrap(record.clientId.flatMap { harness.sandbox.clients.client(id: $0) })
+    let written = JSONWriter.bytes(
+      RecordBundle.bundle(
+        RecordBundle.resources(
+          for: record, locations: harness.sandbox.locations, client: client,
+          roleOfficeID: harness.sandbox.country.employee(username: client.createdBy)?.primaryOfficeId)))
+    XCTAssertEqual(response.text, String(decoding: written, as: UTF8.self))
   }
 
   func testBundleBytesWritesWhatHasNoHeldBytes() {
@@ -52,8 +52,8 @@ final class RecordBundleBytesTests: XCTestCase {
       ["resourceType": "Patient", "id": "p1", "meta": ["versionId": "v1"], "name": "\"quoted\"\n"],
       ["resourceType": "Location", "id": "l1", "meta": ["versionId": "v2"]],
     ]
-    let spliced = RecordBundle.bundleBytes(resources) { _ in nil }
-    XCTAssertEqual(spliced, JSONWriter.bytes(RecordBundle.bundle(resources)))
-    XCTAssertEqual(RecordBundle.bundleBytes([]) { _ in nil }, JSONWriter.bytes(RecordBundle.bundle([])))
+    let written = RecordBundle.bundleBytes(resources.map { RecordBundle.Part(resource: $0, bytes: nil) })
+    XCTAssertEqual(written, JSONWriter.bytes(RecordBundle.bundle(resources)))
+    XCTAssertEqual(RecordBundle.bundleBytes([]), JSONWriter.bytes(RecordBundle.bundle([])))
   }
 }

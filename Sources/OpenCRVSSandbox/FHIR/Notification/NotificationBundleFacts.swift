@@ -83,6 +83,6 @@ public struct NotificationBundleFacts: Sendable, Equatable {
   static func locationId(_ reference: String?) -> String? {
     guard let reference, reference.hasPrefix("Location/") else { return nil }
     let id = reference.dropFirst("Location/".count)
-    return id.isEmpty || id.contains("/") ? nil : String(id)
+    return id.isEmpty || id.utf8.contains(UInt8(ascii: "/")) ? nil : String(id)
   }
 }

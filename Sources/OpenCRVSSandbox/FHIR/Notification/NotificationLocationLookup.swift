@@ -36,7 +36,9 @@ extension NotificationLocationLookup {
   func notificationLocation(reference: String) -> NotificationLocationFacts? {
     guard reference.hasPrefix("Location/") else { return nil }
     let id = reference.dropFirst("Location/".count)
-    guard !id.isEmpty, !id.contains("/"), !id.contains("?") else { return nil }
+    guard !id.isEmpty, !id.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) else {
+      return nil
+    }
     return notificationLocation(id: String(id))
   }
 }

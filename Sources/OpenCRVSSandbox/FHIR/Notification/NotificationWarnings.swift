@@ -20,6 +20,9 @@ enum NotificationWarnings {
       }
       var walker = ReferenceWalker(
         fullUrls: fullUrls, locations: locations, isComposition: index == 0, warnings: warnings)
+      // Paths are built only for a resource that has a dangling reference: most have none, and
+      // keeping a path for every member was a tenth of a notification's cost.
+      guard !walker.allResolve(resource) else { continue }
       var path = resourcePath
       walker.walk(resource, path: &path)
       warnings = walker.warnings
@@ -82,6 +85,26 @@ private struct ReferenceWalker<Locations: NotificationLocationLookup> {
   let isComposition: Bool
   var warnings: [Problem]
 
+  /// Whether every `reference` string in `value` points at an entry or a known location.
+  func allResolve(_ value: JSONValue) -> Bool {
+    switch value {
+    case .object(let object):
+      for (key, member) in object {
+        if key == "reference", case .string(let reference) = member {
+          if !resolves(reference) { return false }
+        } else if !allResolve(member) {
+          return false
+        }
+      }
+      return true
+    case .array(let elements):
+      return elements.allSatisfy(allResolve)
+    default:
+      return true
+    }
+  }
+
+  /// Appends a warning, with its path, for each `reference` in `value` that points at nothing.
   mutating func walk(_ value: JSONValue, path: inout [String]) {
     switch value {
     case .object(let object):
@@ -105,9 +128,12 @@ private struct ReferenceWalker<Locations: NotificationLocationLookup> {
     }
   }
 
+  private func resolves(_ reference: String) -> Bool {
+    fullUrls.contains(reference) || locations.notificationLocation(reference: reference) != nil
+  }
+
   private mutating func check(_ reference: String, path: [String]) {
-    if fullUrls.contains(reference) { return }
-    if locations.notificationLocation(reference: reference) != nil { return }
+    if resolves(reference) { return }
     // entry/0/resource/section/<s>/entry/<e>/reference
     let isSectionEntry = isComposition && path.count == 8 && path[3] == "section" && path[5] == "entry"
     warnings.append(

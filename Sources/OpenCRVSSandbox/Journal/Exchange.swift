@@ -28,7 +28,9 @@ public struct Exchange: Sendable {
   /// The response headers sent.
   public let responseHeaders: HTTPHeaders
   /// The response body bytes as sent.
-  public let rawResponseBody: [UInt8]
+  public var rawResponseBody: [UInt8] { responseBodyPieces.joined() }
+  /// The response body as kept: shared with the record it came from when the route said so.
+  private let responseBodyPieces: ByteRope
   /// What was wrong or doubtful.
   public let problems: [Problem]
 
@@ -55,13 +57,13 @@ public struct Exchange: Sendable {
     self.headers = headers
     // Exact-size copies: a body grown by appending can hold up to twice its length in spare
     // capacity, and the journal keeps ten thousand of them.
-    self.rawBody = Array(request.body[...])
+    self.rawBody = request.body.exactSize()
     self.bodyWasTooLarge = request.bodyTooLarge
     self.clientId = result.clientId
     self.scenario = scenario
     self.status = result.response.status
     self.responseHeaders = result.response.headers
-    self.rawResponseBody = Array(result.response.body[...])
+    self.responseBodyPieces = result.recordedBody?.compacted() ?? ByteRope(result.response.body.exactSize())
     self.problems = result.problems
   }
 

@@ -78,10 +78,10 @@ struct NotificationRoutes: Sendable {
       from: body, facts: facts, client: client, createdBy: client.createdBy, trackingID: trackingID,
       officeName: locations.summary(id: officeID)?.name ?? "", now: clock.now(), newID: { ids.uuid() })
     records.add(record)
-    let answer = RecordBundle.bundleBytes(
+    let answer = RecordBundle.bundleRope(
       for: record, locations: locations, client: client, roleOfficeID: roleOfficeID(for: client))
-    let response = HapiAnswers.withGatewayVersion(HapiAnswers.jsonBytes(200, answer))
-    return RouteResult(response, problems: warnings, clientId: client.clientId)
+    let response = HapiAnswers.withGatewayVersion(HapiAnswers.jsonBytes(200, answer.joined()))
+    return RouteResult(response, problems: warnings, clientId: client.clientId, recordedBody: answer)
   }
 
   /// The office of the admin who created the client (HQ Office for j.campbell).

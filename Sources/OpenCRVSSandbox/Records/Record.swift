@@ -31,13 +31,13 @@ public struct Record: Sendable {
     set {
       parsedResources = newValue
       // Exact-size copies: the writer's buffer grows by doubling.
-      storedResources = newValue.map { Array(JSONWriter.bytes(.object($0))[...]) }
+      storedResources = newValue.map { JSONWriter.bytes(.object($0)).exactSize() }
     }
   }
   /// Earlier versions of the Task, oldest first (for full webhook bundles).
   public var taskHistory: [JSONObject] {
     get { storedTaskHistory.map(Self.parse) }
-    set { storedTaskHistory = newValue.map { Array(JSONWriter.bytes(.object($0))[...]) } }
+    set { storedTaskHistory = newValue.map { JSONWriter.bytes(.object($0)).exactSize() } }
   }
 
   private var storedResources: [[UInt8]] = []

@@ -21,14 +21,15 @@ public enum RecordBundle {
     ).map(\.resource)
   }
 
-  /// The bytes of `bundle(resources(for: …))`, each resource's JSON copied from what the record,
-  /// the location store and the practitioner cache hold rather than written again: writing them
-  /// anew was most of a notification's cost.
-  public static func bundleBytes(
+  /// The bytes of `bundle(resources(for: …))` as a rope: each resource's JSON is the buffer the
+  /// record, the location store or the practitioner cache already holds, shared rather than
+  /// written again (writing them anew was most of a notification's cost, and the journal keeps the
+  /// answer without a second copy of them).
+  public static func bundleRope(
     for record: Record, locations: LocationStore, client: APIClient?, roleOfficeID: String?,
     fullTaskHistory: Bool = false
-  ) -> [UInt8] {
-    bundleBytes(
+  ) -> ByteRope {
+    bundleRope(
       parts(
         for: record, locations: locations, client: client, roleOfficeID: roleOfficeID,
         fullTaskHistory: fullTaskHistory))
@@ -42,25 +43,29 @@ public enum RecordBundle {
     return ["resourceType": "Bundle", "type": "document", "entry": .array(entries)]
   }
 
-  /// The document bundle of `parts` as compact JSON: held bytes copied, the rest written.
-  static func bundleBytes(_ parts: [Part]) -> [UInt8] {
-    var output: [UInt8] = []
-    output.reserveCapacity(parts.reduce(64) { $0 + ($1.bytes?.count ?? 1_024) + 128 })
-    output.append(contentsOf: #"{"resourceType":"Bundle","type":"document","entry":["#.utf8)
+  /// The document bundle of `parts` as compact JSON: held bytes shared, the rest written.
+  static func bundleRope(_ parts: [Part]) -> ByteRope {
+    var rope = ByteRope()
+    var piece: [UInt8] = []
+    rope.append(contentsOf: #"{"resourceType":"Bundle","type":"document","entry":["#.utf8)
     for (position, part) in parts.enumerated() {
-      if position > 0 { output.append(UInt8(ascii: ",")) }
-      output.append(contentsOf: #"{"fullUrl":""#.utf8)
-      for piece in fullUrlPieces(of: part.resource) { JSONWriter.writeStringContent(piece, into: &output) }
-      output.append(contentsOf: #"","resource":"#.utf8)
+      piece.removeAll(keepingCapacity: true)
+      if position > 0 { piece.append(UInt8(ascii: ",")) }
+      piece.append(contentsOf: #"{"fullUrl":""#.utf8)
+      for text in fullUrlPieces(of: part.resource) { JSONWriter.writeStringContent(text, into: &piece) }
+      piece.append(contentsOf: #"","resource":"#.utf8)
       if let bytes = part.bytes {
-        output.append(contentsOf: bytes)
+        rope.append(contentsOf: piece)
+        rope.appendShared(bytes)
+        piece.removeAll(keepingCapacity: true)
       } else {
-        JSONWriter.write(.object(part.resource), into: &output)
+        JSONWriter.write(.object(part.resource), into: &piece)
       }
-      output.append(UInt8(ascii: "}"))
+      piece.append(UInt8(ascii: "}"))
+      rope.append(contentsOf: piece)
     }
-    output.append(contentsOf: "]}".utf8)
-    return output
+    rope.append(contentsOf: "]}".utf8)
+    return rope
   }
 
   /// The bundle's resources in answer order, each with the bytes held for it.

@@ -1,16 +1,27 @@
 /// What an OpenCRVS route produced: the wire answer plus what the sandbox knows about it.
 public struct RouteResult: Sendable {
-  /// The answer sent to the client.
-  public var response: HTTPResponse
+  /// The answer sent to the client. Replacing its body drops `recordedBody`.
+  public var response: HTTPResponse {
+    didSet {
+      // Array equality checks buffer identity first: a header change costs no byte comparison.
+      if recordedBody != nil && response.body != oldValue.body { recordedBody = nil }
+    }
+  }
+  /// The body as the journal should keep it, when the route assembled it from bytes held
+  /// elsewhere (its joined bytes are `response.body`).
+  public private(set) var recordedBody: ByteRope?
   /// What was wrong with the request (errors) or doubtful about it (warnings).
   public var problems: [Problem]
   /// The API client the request came from, when a token or `client_id` named one.
   public var clientId: String?
 
   /// A result with these parts.
-  public init(_ response: HTTPResponse, problems: [Problem] = [], clientId: String? = nil) {
+  public init(
+    _ response: HTTPResponse, problems: [Problem] = [], clientId: String? = nil, recordedBody: ByteRope? = nil
+  ) {
     self.response = response
     self.problems = problems
     self.clientId = clientId
+    self.recordedBody = recordedBody
   }
 }

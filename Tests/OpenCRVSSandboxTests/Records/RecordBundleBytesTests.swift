@@ -21,6 +21,7 @@ final class RecordBundleBytesTests: XCTestCase {
         roleOfficeID: harness.sandbox.country.employee(username: client.createdBy)?.primaryOfficeId)
       let written = JSONWriter.bytes(RecordBundle.bundle(resources))
       XCTAssertEqual(response.text, String(decoding: written, as: UTF8.self), name)
+      XCTAssertEqual(harness.lastExchange?.rawResponseBody, response.body, "\(name): the journal keeps what was sent")
       XCTAssertTrue(resources.contains { $0["resourceType"] == "Location" }, "\(name): no location to splice")
     }
   }
@@ -52,8 +53,9 @@ final class RecordBundleBytesTests: XCTestCase {
       ["resourceType": "Patient", "id": "p1", "meta": ["versionId": "v1"], "name": "\"quoted\"\n"],
       ["resourceType": "Location", "id": "l1", "meta": ["versionId": "v2"]],
     ]
-    let written = RecordBundle.bundleBytes(resources.map { RecordBundle.Part(resource: $0, bytes: nil) })
-    XCTAssertEqual(written, JSONWriter.bytes(RecordBundle.bundle(resources)))
-    XCTAssertEqual(RecordBundle.bundleBytes([]), JSONWriter.bytes(RecordBundle.bundle([])))
+    let written = RecordBundle.bundleRope(resources.map { RecordBundle.Part(resource: $0, bytes: nil) })
+    XCTAssertEqual(written.joined(), JSONWriter.bytes(RecordBundle.bundle(resources)))
+    XCTAssertEqual(written.count, written.joined().count)
+    XCTAssertEqual(RecordBundle.bundleRope([]).joined(), JSONWriter.bytes(RecordBundle.bundle([])))
   }
 }

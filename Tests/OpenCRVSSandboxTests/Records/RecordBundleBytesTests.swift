@@ -21,7 +21,8 @@ final class RecordBundleBytesTests: XCTestCase {
         roleOfficeID: harness.sandbox.country.employee(username: client.createdBy)?.primaryOfficeId)
       let written = JSONWriter.bytes(RecordBundle.bundle(resources))
       XCTAssertEqual(response.text, String(decoding: written, as: UTF8.self), name)
-      XCTAssertEqual(harness.lastExchange?.rawResponseBody, response.body, "\(name): the journal keeps what was sent")
+      XCTAssertEqual(
+        harness.lastExchange?.rawResponseBody, response.body, "\(name): the journal keeps what was sent")
       XCTAssertTrue(resources.contains { $0["resourceType"] == "Location" }, "\(name): no location to splice")
     }
   }

@@ -22,7 +22,7 @@ public final class ClientRegistry: Sendable {
   }
 
   /// Every client, seeded first, then those created since.
-  public var all: [APIClient] { clients.withLock { $0 } }
+  public var all: [APIClient] { clients.withLock { $0.map { $0 } } }
 
   /// The client with this `client_id`.
   public func client(id clientId: String) -> APIClient? {

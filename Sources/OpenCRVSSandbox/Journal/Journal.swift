@@ -52,7 +52,11 @@ public final class Journal: Sendable {
   }
 
   /// The kept exchanges, oldest first.
-  public var all: [Exchange] { state.withLock { Array($0.exchanges[$0.start...]) } }
+  ///
+  /// A copy of its own: `Array(slice)` of the whole array would share the journal's buffer, so the
+  /// next recorder would copy all ten thousand exchanges under the lock, and ThreadSanitizer, which
+  /// cannot see the Swift runtime's reference counting, reports the buffer's hand-back as a race.
+  public var all: [Exchange] { state.withLock { $0.exchanges[$0.start...].map { $0 } } }
 
   /// How many exchanges `--journal-limit` evicted.
   public var dropped: Int { state.withLock { $0.dropped } }

@@ -65,13 +65,14 @@ public final class RecordStore: Sendable {
     }
   }
 
-  /// Every record, oldest first: the seeded ones, then those filed since.
-  public var all: [Record] { state.withLock { $0.records } }
+  /// Every record, oldest first: the seeded ones, then those filed since. A copy of its own, not a
+  /// share of the store's buffer (see `Journal.all`).
+  public var all: [Record] { state.withLock { $0.records.map { $0 } } }
 
   /// The records filed since start (or the last reset), without the seeded ones.
   public var filed: [Record] {
     let seededCount = seeded.count
-    return state.withLock { Array($0.records.dropFirst(seededCount)) }
+    return state.withLock { $0.records.dropFirst(seededCount).map { $0 } }
   }
 
   /// The number of records.

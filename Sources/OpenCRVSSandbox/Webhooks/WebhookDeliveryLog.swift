@@ -10,7 +10,7 @@ public final class WebhookDeliveryLog: Sendable {
   public init() {}
 
   /// Every delivery, oldest first.
-  public var all: [WebhookDelivery] { deliveries.withLock { $0 } }
+  public var all: [WebhookDelivery] { deliveries.withLock { $0.map { $0 } } }
 
   /// The delivery with this id.
   public func delivery(id: String) -> WebhookDelivery? {

@@ -85,7 +85,7 @@ public final class WebhookReceiver: Sendable {
   }
 
   /// Every arrival, oldest first.
-  public var arrivals: [Arrival] { state.withLock { $0.arrivals } }
+  public var arrivals: [Arrival] { state.withLock { $0.arrivals.map { $0 } } }
 
   /// Waits until at least `atLeast` arrivals are recorded or `milliseconds` pass; answers them then.
   public func wait(atLeast: Int, milliseconds: Int) -> [Arrival] {

@@ -12,7 +12,7 @@ public final class WebhookSubscriptionStore: Sendable {
 
   /// Every subscription, sorted by `createdAt` (insertion order breaks ties, as Mongo's natural order).
   public var all: [WebhookSubscription] {
-    let list = subscriptions.withLock { $0 }
+    let list = subscriptions.withLock { $0.map { $0 } }
     return list.enumerated().sorted { left, right in
       left.element.createdAt != right.element.createdAt
         ? left.element.createdAt < right.element.createdAt : left.offset < right.offset

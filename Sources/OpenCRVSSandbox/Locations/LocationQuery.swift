@@ -94,7 +94,11 @@ struct QueryProblem: Error, Equatable {
 /// optional sign and surrounding spaces; no hex, no `Infinity`, no unsafe integers.
 enum JoiNumber {
   static func parse(_ text: String) -> Double? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    // Foundation's trimming walks Unicode character sets: skip it when neither end can be space.
+    let isPlain: (UInt8) -> Bool = { $0 > 0x20 && $0 < 0x7F }
+    let trimmed =
+      text.utf8.first.map(isPlain) == true && text.utf8.last.map(isPlain) == true
+      ? text : text.trimmingCharacters(in: .whitespaces)
     var bytes = Array(trimmed.utf8)[...]
     guard !bytes.isEmpty else { return nil }
     if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }

@@ -20,18 +20,43 @@ public enum JavaScriptDate {
       days -= 1
     }
     let (year, month, day) = civil(daysSinceEpoch: days)
-    let yearText: String
+    // Digits written straight into bytes: this runs for every answer that carries a timestamp.
+    var text: [UInt8] = []
+    text.reserveCapacity(27)
     if year >= 0 && year <= 9999 {
-      yearText = pad(year, 4)
+      appendDigits(year, 4, to: &text)
     } else {
-      yearText = (year < 0 ? "-" : "+") + pad(abs(year), 6)
+      text.append(year < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+      appendDigits(abs(year), 6, to: &text)
     }
-    let hour = remainder / 3_600_000
-    let minute = remainder / 60_000 % 60
-    let second = remainder / 1000 % 60
-    let millisecond = remainder % 1000
-    return "\(yearText)-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))."
-      + "\(pad(millisecond, 3))Z"
+    let fields: [(separator: UInt8, value: Int64, width: Int)] = [
+      (UInt8(ascii: "-"), month, 2), (UInt8(ascii: "-"), day, 2),
+      (UInt8(ascii: "T"), remainder / 3_600_000, 2),
+      (UInt8(ascii: ":"), remainder / 60_000 % 60, 2), (UInt8(ascii: ":"), remainder / 1000 % 60, 2),
+      (UInt8(ascii: "."), remainder % 1000, 3),
+    ]
+    for field in fields {
+      text.append(field.separator)
+      appendDigits(field.value, field.width, to: &text)
+    }
+    text.append(UInt8(ascii: "Z"))
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  /// `value` (not negative) in decimal, zero-padded to at least `width` digits.
+  private static func appendDigits(_ value: Int64, _ width: Int, to text: inout [UInt8]) {
+    var count = 1
+    var limit: Int64 = 10
+    while limit <= value && count < 19 {
+      count += 1
+      limit *= 10
+    }
+    for _ in count..<max(width, count) { text.append(UInt8(ascii: "0")) }
+    var divisor = limit / 10
+    while divisor > 0 {
+      text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+      divisor /= 10
+    }
   }
 
   /// Howard Hinnant's days-to-civil: exact for every proleptic Gregorian date, negative years too.
@@ -46,10 +71,5 @@ public enum JavaScriptDate {
     let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
     let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     return (year, month, day)
-  }
-
-  private static func pad(_ value: Int64, _ width: Int) -> String {
-    let text = String(value)
-    return String(repeating: "0", count: max(0, width - text.count)) + text
   }
 }

@@ -24,6 +24,22 @@ final class HTTPRequestTests: XCTestCase {
     XCTAssertNil(request.queryValue("missing"))
   }
 
+  func testQuery_SplitsGeneratedTargetsLikeCharacterSplitting() {
+    let alphabet = Array("a=&?é/+")
+    for _ in 0..<3_000 {
+      let target = "/" + String((0..<Int.random(in: 0...12)).map { _ in alphabet.randomElement()! })
+      let request = HTTPRequest(method: "GET", target: target)
+      // The reference: split the query on "&" (dropping empty pieces), then at the first "=".
+      let query = target.firstIndex(of: "?").map { target[target.index(after: $0)...] } ?? ""
+      let expected = query.split(separator: "&").map { piece -> String in
+        guard let equals = piece.firstIndex(of: "=") else { return "\(piece)|" }
+        return "\(piece[..<equals])|\(piece[piece.index(after: equals)...])"
+      }.map { $0.replacingOccurrences(of: "+", with: " ") }
+      XCTAssertEqual(request.query.map { "\($0.name)|\($0.value)" }, expected, target)
+      XCTAssertEqual(request.path, String(target.prefix { $0 != "?" }), target)
+    }
+  }
+
   func testPercentDecoding_MalformedEscapesAreKept() {
     let request = HTTPRequest(method: "GET", target: "/%zz%4?q=%zz%&r=%e2%82%ac&s=%4")
     XCTAssertEqual(request.path, "/%zz%4")

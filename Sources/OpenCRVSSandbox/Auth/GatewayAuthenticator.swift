@@ -70,7 +70,8 @@ public struct GatewayAuthenticator: Sendable {
           )))
     case .valid(_, let claims):
       let credentials = Credentials(token: token, claims: claims)
-      if let header, invalidated.contains(Self.stripBearer(header), now: clock.nowSeconds()) {
+      let headerToken = raw == header ? token : header.map(Self.stripBearer)
+      if let headerToken, invalidated.contains(headerToken, now: clock.nowSeconds()) {
         return .failure(
           .unauthorized(
             "Invalid credentials", attribute: true, wwwError: "Invalid credentials",
@@ -117,27 +118,31 @@ public struct GatewayAuthenticator: Sendable {
   /// hapi-auth-jwt2 removes every "Bearer" (any case) and every space:
   /// `replace(/Bearer/gi, '').replace(/ /g, '')`, one left-to-right pass each.
   static func stripBearer(_ raw: String) -> String {
-    let word = Array("bearer".utf8)
-    let bytes = Array(raw.utf8)
-    var kept: [UInt8] = []
-    kept.reserveCapacity(bytes.count)
-    var index = 0
-    while index < bytes.count {
-      var matched = 0
-      // OR-ing 0x20 folds A–Z onto a–z; no other byte lands on the letters of "bearer".
-      while matched < word.count && index + matched < bytes.count
-        && bytes[index + matched] | 0x20 == word[matched]
-      {
-        matched += 1
+    var text = raw
+    return text.withUTF8 { bytes in
+      var kept: [UInt8] = []
+      kept.reserveCapacity(bytes.count)
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        // OR-ing 0x20 folds A–Z onto a–z; no other byte lands on the letters of "bearer".
+        if byte | 0x20 == UInt8(ascii: "b") && startsBearer(bytes, at: index) {
+          index += 6
+          continue
+        }
+        if byte != UInt8(ascii: " ") { kept.append(byte) }
+        index += 1
       }
-      if matched == word.count {
-        index += word.count
-        continue
-      }
-      if bytes[index] != UInt8(ascii: " ") { kept.append(bytes[index]) }
-      index += 1
+      return String(decoding: kept, as: UTF8.self)
     }
-    return String(decoding: kept, as: UTF8.self)
+  }
+
+  private static func startsBearer(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+    guard bytes.count - start >= 6 else { return false }
+    let word: StaticString = "bearer"
+    return word.withUTF8Buffer { letters in
+      (0..<6).allSatisfy { bytes[start + $0] | 0x20 == letters[$0] }
+    }
   }
 
   private static func cookieToken(_ cookie: String?) -> String? {

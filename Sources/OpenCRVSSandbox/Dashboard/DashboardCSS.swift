@@ -22,7 +22,7 @@ enum DashboardCSS {
     .skip { position: absolute; left: -999px; top: 0; background: var(--card); padding: .5rem 1rem; z-index: 10; }
     .skip:focus { left: .5rem; }
     header.top {
-      background: var(--brand); color: #fff; display: flex; flex-wrap: wrap; gap: .5rem 1.25rem;
+      background: var(--brand); color: #fff; display: flex; flex-wrap: wrap; gap: .5rem .75rem;
       align-items: center; padding: .6rem 1rem;
     }
     header.top h1 { font-size: 1.25rem; margin: 0; font-weight: 700; }
@@ -104,8 +104,9 @@ enum DashboardCSS {
     .copy { display: inline-flex; gap: .4rem; align-items: center; max-width: 100%; }
     .copy code { overflow-wrap: anywhere; }
     pre.cmd { background: #111827; color: #f9fafb; padding: .6rem .8rem; border-radius: 6px; white-space: pre-wrap; overflow-wrap: anywhere; margin: .25rem 0; font-family: var(--mono); }
-    .json { font-family: var(--mono); font-size: .9rem; background: #fafafa; border: 1px solid var(--line); border-radius: 6px; padding: .5rem; overflow: auto; max-height: 38rem; }
+    .json { font-family: var(--mono); font-size: .9rem; background: #fafafa; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .5rem .5rem 1.4rem; overflow: auto; max-height: 38rem; }
     .json details { margin-left: 0; }
+    /* The markers sit outside the text; the box's left padding leaves the root's marker room. */
     .json summary { cursor: pointer; list-style-position: outside; }
     .json .kids { margin-left: 1.1rem; border-left: 1px dotted #9ca3af; padding-left: .5rem; }
     .json .leaf { white-space: pre-wrap; overflow-wrap: anywhere; }

@@ -7,6 +7,38 @@ public enum RecordBundle {
   struct Part {
     let resource: JSONObject
     let bytes: [UInt8]?
+    /// `resourceType` and `id`, read once: comparing and hashing them is most of the ordering work.
+    let key: ResourceKey?
+
+    init(resource: JSONObject, bytes: [UInt8]?) {
+      self.resource = resource
+      self.bytes = bytes
+      key = ResourceKey(resource)
+    }
+  }
+
+  /// A resource's `resourceType` and `id`, hashable without joining them into `Type/id`.
+  struct ResourceKey: Hashable {
+    let type: String
+    let id: String
+
+    init(type: String, id: String) {
+      self.type = type
+      self.id = id
+    }
+
+    init?(_ resource: JSONObject) {
+      guard case .string(let type)? = resource["resourceType"], case .string(let id)? = resource["id"] else {
+        return nil
+      }
+      self.init(type: type, id: id)
+    }
+
+    /// The key a reference (`Type/id`, or a longer path ending so) points at.
+    init?(reference: String) {
+      guard let (type, id) = ResourceReference.typeAndID(reference) else { return nil }
+      self.init(type: String(type), id: String(id))
+    }
   }
 
   /// The resources of `record` in answer order, joined with the live locations and the sending
@@ -75,10 +107,9 @@ public enum RecordBundle {
   ) -> [Part] {
     let stored = StoredResources(record.resourcesWithBytes())
     var ordered: [Part] = []
-    var listed: Set<String> = []
+    var listed: Set<ResourceKey> = []
     func add(_ part: Part?) {
-      guard let part, let key = reference(of: part.resource), !listed.contains(key) else { return }
-      listed.insert(key)
+      guard let part, let key = part.key, listed.insert(key).inserted else { return }
       ordered.append(part)
     }
     func addLocation(_ id: String) {
@@ -89,10 +120,9 @@ public enum RecordBundle {
     let sectionTargets = (composition.resource["section"]?.arrayValue ?? []).flatMap { section in
       (section["entry"]?.arrayValue ?? []).compactMap { $0["reference"]?.stringValue }
     }
-    let referenced = Set(
-      sectionTargets.compactMap { stored.part(reference: $0).flatMap { reference(of: $0.resource) } })
+    let referenced = Set(sectionTargets.compactMap { stored.part(reference: $0)?.key })
     for type in ["Encounter", "RelatedPerson", "Patient"] {
-      for part in stored.ofType(type) where referenced.contains(reference(of: part.resource) ?? "") {
+      for part in stored.ofType(type) where part.key.map(referenced.contains) == true {
         add(part)
       }
     }
@@ -105,21 +135,21 @@ public enum RecordBundle {
         ordered.append(Part(resource: history, bytes: nil))
       }
     }
-    for relatedPerson in stored.ofType("RelatedPerson")
-    where listed.contains(reference(of: relatedPerson.resource) ?? "") {
+    for relatedPerson in stored.ofType("RelatedPerson") where relatedPerson.key.map(listed.contains) == true {
       if let patient = relatedPerson.resource["patient"]?["reference"]?.stringValue {
         add(stored.part(reference: patient))
       }
     }
-    let encounters = Set(
-      ordered.filter { $0.resource["resourceType"]?.stringValue == "Encounter" }.compactMap {
-        reference(of: $0.resource)
-      })
+    let encounterIDs = Set(ordered.compactMap { $0.key?.type == "Encounter" ? $0.key?.id : nil })
+    func isEncounter(_ reference: String) -> Bool {
+      reference.hasPrefix("Encounter/")
+        && encounterIDs.contains(String(reference.dropFirst("Encounter/".count)))
+    }
     for observation in stored.ofType("Observation") {
       let context =
         observation.resource["context"]?["reference"]?.stringValue
         ?? observation.resource["encounter"]?["reference"]?.stringValue
-      if let context, encounters.contains(context) { add(observation) }
+      if let context, isEncounter(context) { add(observation) }
     }
     if let client {
       let practitioner = SystemPractitioner.practitionerWithBytes(for: client)
@@ -143,7 +173,7 @@ public enum RecordBundle {
       add(Part(resource: role.resource, bytes: role.bytes))
     }
     for response in stored.ofType("QuestionnaireResponse") {
-      if let subject = response.resource["subject"]?["reference"]?.stringValue, encounters.contains(subject) {
+      if let subject = response.resource["subject"]?["reference"]?.stringValue, isEncounter(subject) {
         add(response)
       }
     }
@@ -169,13 +199,6 @@ public enum RecordBundle {
     ]
   }
 
-  static func reference(of resource: JSONObject) -> String? {
-    guard let type = resource["resourceType"]?.stringValue, let id = resource["id"]?.stringValue else {
-      return nil
-    }
-    return type + "/" + id
-  }
-
   private static func extensionReference(_ resource: JSONObject?, _ url: String) -> String? {
     resource?["extension"]?.arrayValue?.first { $0["url"]?.stringValue == url }?["valueReference"]?[
       "reference"]?
@@ -193,7 +216,7 @@ private struct StoredResources {
   /// Every resource in storage order.
   private(set) var all: [RecordBundle.Part] = []
   private var byType: [String: [RecordBundle.Part]] = [:]
-  private var byReference: [String: RecordBundle.Part] = [:]
+  private var byKey: [RecordBundle.ResourceKey: RecordBundle.Part] = [:]
 
   init(_ resources: [(resource: JSONObject, bytes: [UInt8])]) {
     for (resource, bytes) in resources {
@@ -201,9 +224,7 @@ private struct StoredResources {
       all.append(part)
       guard let type = resource["resourceType"]?.stringValue else { continue }
       byType[type, default: []].append(part)
-      if let id = resource["id"]?.stringValue, byReference[type + "/" + id] == nil {
-        byReference[type + "/" + id] = part
-      }
+      if let key = part.key, byKey[key] == nil { byKey[key] = part }
     }
   }
 
@@ -212,7 +233,6 @@ private struct StoredResources {
 
   /// The first resource a reference (`Type/id`, or a longer path ending so) points at.
   func part(reference: String) -> RecordBundle.Part? {
-    guard let (type, id) = ResourceReference.typeAndID(reference) else { return nil }
-    return byReference[type + "/" + id]
+    RecordBundle.ResourceKey(reference: reference).flatMap { byKey[$0] }
   }
 }

@@ -26,7 +26,7 @@ public struct GraphQLRequest: Sendable, Equatable {
       return badRequest("POST body missing, invalid Content-Type, or JSON object has no keys.")
     }
     let query = object["query"]
-    if let query, isTruthy(query), query.stringValue == nil {
+    if let query, JavaScript.isTruthy(query), query.stringValue == nil {
       if query.objectValue?["kind"] == .string("Document") {
         return badRequest(
           "GraphQL queries must be strings. It looks like you're sending the internal graphql-js representation "
@@ -72,17 +72,6 @@ public struct GraphQLRequest: Sendable, Equatable {
       GraphQLRequest(
         query: text, operationName: object["operationName"]?.stringValue,
         variables: object["variables"]?.objectValue ?? [:], extensions: extensions))
-  }
-
-  /// JavaScript truthiness, which Apollo uses to decide whether `query` was given.
-  private static func isTruthy(_ value: JSONValue) -> Bool {
-    switch value {
-    case .null: return false
-    case .bool(let flag): return flag
-    case .number(let number): return number != 0 && !number.isNaN
-    case .string(let text): return !text.isEmpty
-    case .array, .object: return true
-    }
   }
 
   private static func badRequest(_ message: String) -> Result<GraphQLRequest, GraphQLFailure> {

@@ -9,7 +9,7 @@ public enum WebhookSignature {
   public static func header(body: String, secret: String) -> String {
     let message = "sha256:" + URIComponent.encode(body)
     let code = HMACSHA256.authenticationCode(for: Array(message.utf8), key: Array(secret.utf8))
-    return "sha256=" + hex(code)
+    return "sha256=" + Hex.encode(code)
   }
 
   /// Whether `header` is the signature of `body` under `secret` (compared in constant time).
@@ -22,14 +22,4 @@ public enum WebhookSignature {
     return difference == 0
   }
 
-  static func hex(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count * 2)
-    for byte in bytes {
-      output.append(digits[Int(byte >> 4)])
-      output.append(digits[Int(byte & 0x0F)])
-    }
-    return String(decoding: output, as: UTF8.self)
-  }
 }

@@ -96,7 +96,7 @@ public struct JWTVerifier: Sendable {
     else { return nil }
     // jws reads the header as 'binary' (Latin-1): each byte is one character.
     let headerText = String(String.UnicodeScalarView(headerBytes.map { Unicode.Scalar($0) }))
-    guard let header = try? JSONParser.parse(headerText), isTruthy(header) else { return nil }
+    guard let header = try? JSONParser.parse(headerText), JavaScript.isTruthy(header) else { return nil }
     let payloadText = String(decoding: payloadBytes, as: UTF8.self)
     var payload: JSONValue
     if header["typ"] == .string("JWT") {
@@ -113,17 +113,8 @@ public struct JWTVerifier: Sendable {
       default: break
       }
     }
-    guard isTruthy(payload) else { return nil }
+    guard JavaScript.isTruthy(payload) else { return nil }
     return (header, payload)
   }
 
-  private static func isTruthy(_ value: JSONValue) -> Bool {
-    switch value {
-    case .null: return false
-    case .bool(let flag): return flag
-    case .number(let number): return number != 0 && !number.isNaN
-    case .string(let text): return !text.isEmpty
-    case .array, .object: return true
-    }
-  }
 }

@@ -26,8 +26,7 @@ struct NotificationRoutes: Sendable {
     let credentials: Credentials
     switch authenticator.authenticate(request) {
     case .failure(let refusal):
-      return RouteResult(
-        refusal.response(), problems: [refusal.problem], clientId: clientID(refusal.clientSystemId))
+      return refusal.routeResult(naming: clients)
     case .success(let verified): credentials = verified
     }
     let client = clients.client(systemId: credentials.subject)
@@ -89,7 +88,4 @@ struct NotificationRoutes: Sendable {
     country.employee(username: client.createdBy)?.primaryOfficeId
   }
 
-  private func clientID(_ systemID: String?) -> String? {
-    systemID.flatMap { clients.client(systemId: $0)?.clientId }
-  }
 }

@@ -28,8 +28,7 @@ struct WebhookRoutes: Sendable {
     let credentials: Credentials
     switch authenticator.authenticate(request) {
     case .failure(let refusal):
-      return RouteResult(
-        refusal.response(), problems: [refusal.problem], clientId: clientID(refusal.clientSystemId))
+      return refusal.routeResult(naming: clients)
     case .success(let verified): credentials = verified
     }
     let client = clients.client(systemId: credentials.subject)
@@ -175,8 +174,7 @@ struct WebhookRoutes: Sendable {
     let credentials: Credentials
     switch authenticator.authenticate(request) {
     case .failure(let refusal):
-      return RouteResult(
-        refusal.response(), problems: [refusal.problem], clientId: clientID(refusal.clientSystemId))
+      return refusal.routeResult(naming: clients)
     case .success(let verified): credentials = verified
     }
     let client = clients.client(systemId: credentials.subject)
@@ -219,8 +217,7 @@ struct WebhookRoutes: Sendable {
   func delete(_ request: HTTPRequest, id: String) -> RouteResult {
     switch authenticator.authenticate(request) {
     case .failure(let refusal):
-      return RouteResult(
-        refusal.response(), problems: [refusal.problem], clientId: clientID(refusal.clientSystemId))
+      return refusal.routeResult(naming: clients)
     case .success(let credentials):
       let clientId = clients.client(systemId: credentials.subject)?.clientId
       let existed = subscriptions.remove(id: id)
@@ -253,10 +250,6 @@ struct WebhookRoutes: Sendable {
             "v1.7.4's webhooks handler reads the token as the second word of Authorization and fails with a 500; send Authorization: Bearer <token>"
         )
       ])
-  }
-
-  private func clientID(_ systemId: String?) -> String? {
-    systemId.flatMap { clients.client(systemId: $0)?.clientId }
   }
 
   /// hapi's answer to `h.response().code(status)`: no body, no content type.

@@ -208,26 +208,20 @@ private struct Reader {
     index += 1
     var scratch: [UInt8] = []
     var runStart = index
-    var bitsSeen: UInt8 = 0
     while true {
       guard index < bytes.count else { throw failure("Unterminated string", at: start) }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        let text: String?
+        let text: String
         if scratch.isEmpty {
-          text = Self.decodeUTF8(
-            UnsafeBufferPointer(rebasing: bytes[runStart..<index]), ascii: bitsSeen < 0x80)
+          text = Self.decodeUTF8(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         } else {
           scratch.append(contentsOf: bytes[runStart..<index])
-          text = scratch.withUnsafeBufferPointer { Self.decodeUTF8($0, ascii: false) }
-        }
-        guard let text else {
-          throw failure("Invalid UTF-8 in string", at: scratch.isEmpty ? runStart : start)
+          text = scratch.withUnsafeBufferPointer { Self.decodeUTF8($0) }
         }
         index += 1
         return text
       }
-      bitsSeen |= byte
       if byte < 0x20 { throw failure("Bad control character in string literal") }
       if byte == UInt8(ascii: "\\") {
         scratch.append(contentsOf: bytes[runStart..<index])
@@ -294,11 +288,10 @@ private struct Reader {
     return value
   }
 
-  /// The text of `buffer`; nil when it is not valid UTF-8. `ascii` says the caller saw no byte
-  /// at or above 0x80, so there is nothing to validate.
-  static func decodeUTF8(_ buffer: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
-    if ascii { return String(decoding: buffer, as: UTF8.self) }
-    return String(validating: buffer, as: UTF8.self)
+  /// The text of `buffer`. Invalid UTF-8 becomes U+FFFD, as Node's `buffer.toString('utf8')` makes
+  /// it before hapi parses a payload: real OpenCRVS accepts such a body.
+  static func decodeUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
+    String(decoding: buffer, as: UTF8.self)
   }
 
   mutating func readNumber() throws(JSONParseError) -> JSONValue {

@@ -37,8 +37,12 @@ final class JSONParserTests: XCTestCase {
     XCTAssertEqual(value[1]?.stringValue, "\u{FFFD}x")
   }
 
-  func testRefusesInvalidUTF8InStrings() {
-    XCTAssertThrowsError(try JSONParser.parse([0x22, 0xC3, 0x28, 0x22]))
+  func testInvalidUTF8InStringsBecomesReplacementCharactersAsInNode() throws {
+    // Node decodes the payload with `toString('utf8')` before JSON.parse: bad bytes become U+FFFD.
+    XCTAssertEqual(try JSONParser.parse([0x22, 0xC3, 0x28, 0x22]), .string("\u{FFFD}("))
+    XCTAssertEqual(try JSONParser.parse([0x22, 0x61, 0xFF, 0x62, 0x22]), .string("a\u{FFFD}b"))
+    // Outside a string a replaced byte is still an unexpected token.
+    XCTAssertThrowsError(try JSONParser.parse([0x5B, 0xFF, 0x5D]))
   }
 
   func testNoticesProtoKeys() throws {

@@ -57,6 +57,22 @@ final class NotificationPayloadHandlingTests: XCTestCase {
     XCTAssertEqual(harness.sandbox.records.filed.count, 0)
   }
 
+  func testInvalidUTF8InANameIsFiledWithReplacementCharactersAsNodeDecodesIt() throws {
+    let token = try harness.token()
+    let text = Payloads.text(Payloads.birthMinimal())
+    let marker = "\"family\":\""
+    let range = try XCTUnwrap(text.range(of: marker))
+    var bytes = Array(text[..<range.upperBound].utf8)
+    bytes.append(0xFF)
+    bytes.append(contentsOf: Array(text[range.upperBound...].utf8))
+    let response = harness.sandbox.handle(
+      HTTPRequest(
+        method: "POST", target: "/notification",
+        headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"], body: bytes))
+    XCTAssertEqual(response.status, 200, response.text)
+    XCTAssertTrue(response.text.contains("\u{FFFD}"), "the bad byte is stored as U+FFFD")
+  }
+
   func testScopeIsCheckedBeforeJoi() throws {
     let response = post(
       "{}",

@@ -13,6 +13,8 @@ let package = Package(
     .executable(name: "opencrvs-sandbox", targets: ["opencrvs-sandbox"]),
   ],
   targets: [
+    // Glibc's epoll header for the HTTP server's event loops (Swift's Glibc module leaves it out).
+    .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
     .target(
       name: "FarajalandSeed",
       path: "Farajaland",
@@ -29,7 +31,7 @@ let package = Package(
     ),
     .target(
       name: "OpenCRVSSandbox",
-      dependencies: ["FarajalandSeed", "ScenarioLibrary"],
+      dependencies: ["CEpoll", "FarajalandSeed", "ScenarioLibrary"],
       swiftSettings: strict
     ),
     .target(

@@ -131,6 +131,9 @@ public final class HTTPClient: Sendable {
   public func send(
     method: String, url: String, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []
   ) throws(HTTPClientError) -> HTTPClientResponse {
+    // A handler calling out (an external validator, possibly this very server) must not hold
+    // its event loop while it waits.
+    BlockingSection.begin()
     let start = Socket.monotonicSeconds()
     let target = try HTTPClientURL(parsing: url)
     let (request, reuse) = try Self.requestBytes(

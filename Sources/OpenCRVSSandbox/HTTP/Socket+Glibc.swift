@@ -283,7 +283,7 @@ enum Socket {
     }
   }
 
-  private static func describe(_ address: UnsafePointer<sockaddr>) -> String {
+  static func describe(_ address: UnsafePointer<sockaddr>) -> String {
     var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
     let length =
       Int32(address.pointee.sa_family) == AF_INET6

@@ -93,7 +93,7 @@ public final class Journal: Sendable {
       if condition(current) || Date() >= deadline { return current }
       arrivals.lock()
       if arrivalCount.load(ordering: .sequentiallyConsistent) == seen {
-        _ = arrivals.wait(until: min(deadline, Date().addingTimeInterval(0.1)))
+        _ = BlockingSection.run { arrivals.wait(until: min(deadline, Date().addingTimeInterval(0.1))) }
       }
       arrivals.unlock()
     }

@@ -11,7 +11,7 @@ extension Sandbox {
       return (routers.route(request), nil)
     }
     if fault.delayMs > 0 && fault.kind != .timeout {
-      Thread.sleep(forTimeInterval: Double(fault.delayMs) / 1000)
+      BlockingSection.run { Thread.sleep(forTimeInterval: Double(fault.delayMs) / 1000) }
     }
     let explanation = FaultAnswer.describe(fault, scenario: scenario)
     guard let response = FaultAnswer.response(for: fault) else {

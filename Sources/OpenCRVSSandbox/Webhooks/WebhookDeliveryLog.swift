@@ -51,7 +51,7 @@ public final class WebhookDeliveryLog: Sendable {
       if condition(current) || Date() >= deadline { return current }
       // Woken by every change (signalled under the same lock, so none is missed); the cap only
       // bounds how late the deadline is noticed.
-      _ = changes.wait(until: min(deadline, Date().addingTimeInterval(0.05)))
+      _ = BlockingSection.run { changes.wait(until: min(deadline, Date().addingTimeInterval(0.05))) }
     }
   }
 

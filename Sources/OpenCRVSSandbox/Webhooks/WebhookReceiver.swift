@@ -95,7 +95,7 @@ public final class WebhookReceiver: Sendable {
     while true {
       let current = arrivals
       if current.count >= atLeast || Date() >= deadline { return current }
-      _ = changes.wait(until: min(deadline, Date().addingTimeInterval(0.05)))
+      _ = BlockingSection.run { changes.wait(until: min(deadline, Date().addingTimeInterval(0.05))) }
     }
   }
 

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Marks code about to wait (a sleep, a long poll, an outbound HTTP call), so that an event loop
+/// running it as a handler first hands its other connections to a fresh thread.
+///
+/// The server's watchdog would hand them over anyway once the handler has run for a while; saying
+/// so up front spares those connections that wait. Off an event loop it only runs `body`.
+public enum BlockingSection {
+  /// Runs `body`, after handing the calling thread's event loop (if any) to another thread.
+  public static func run<Result>(_ body: () throws -> Result) rethrows -> Result {
+    begin()
+    return try body()
+  }
+
+  /// Hands the calling thread's event loop (if any) to another thread now, for code that waits
+  /// from here to its end.
+  public static func begin() {
+    guard let context = EventLoopDriver.current else { return }
+    EventLoopDriver.current = nil
+    context.handOverIfInHandler()
+  }
+}
+
+/// The thread-local record of the event loop a thread drives and the handler it is running.
+final class EventLoopDriver {
+  /// The loop this thread drives.
+  let loop: EventLoop
+  /// The loop's handler state while this thread runs a handler on it, else 0.
+  var runningHandler: UInt64 = 0
+
+  init(loop: EventLoop) { self.loop = loop }
+
+  /// Gives the loop to another thread if this thread is inside a handler on it.
+  func handOverIfInHandler() {
+    guard runningHandler & 1 == 1 else { return }
+    _ = loop.handOver(from: runningHandler)
+    runningHandler = 0
+  }
+
+  private static let key: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key, nil)
+    return key
+  }()
+
+  /// The calling thread's record, if it drives a loop.
+  static var current: EventLoopDriver? {
+    get {
+      guard let pointer = pthread_getspecific(key) else { return nil }
+      return Unmanaged<EventLoopDriver>.fromOpaque(pointer).takeUnretainedValue()
+    }
+    set {
+      if let old = pthread_getspecific(key) {
+        Unmanaged<EventLoopDriver>.fromOpaque(old).release()
+      }
+      pthread_setspecific(key, newValue.map { Unmanaged.passRetained($0).toOpaque() })
+    }
+  }
+}

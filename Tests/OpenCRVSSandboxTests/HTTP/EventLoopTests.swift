@@ -1,0 +1,131 @@
+import Dispatch
+import Foundation
+import XCTest
+
+@testable import OpenCRVSSandbox
+
+/// A handler whose `/wait` blocks until released, either inside `BlockingSection` (`?marked=1`)
+/// or silently, as a third-party handler might; every other path answers its path at once.
+private final class WaitingHandler: HTTPHandler {
+  let release = DispatchSemaphore(value: 0)
+  let started = DispatchSemaphore(value: 0)
+
+  func handle(_ request: HTTPRequest) -> HTTPResponse {
+    guard request.path == "/wait" else { return .text(200, request.path) }
+    started.signal()
+    if request.queryValue("marked") == "1" {
+      _ = BlockingSection.run { release.wait(timeout: .now() + 10) }
+    } else {
+      _ = release.wait(timeout: .now() + 10)
+    }
+    return .text(200, "released")
+  }
+}
+
+/// The event loop's promises: one loop serves many connections, a waiting handler never holds
+/// the others up, and the connection it ran on carries on afterwards.
+final class EventLoopTests: XCTestCase {
+  private let handler = WaitingHandler()
+
+  /// One loop, so nothing passes only because a second loop happened to take the other client.
+  private func startServer(slowHandlerLimit: Double) throws -> HTTPServer {
+    let server = HTTPServer(
+      port: 0, limits: HTTPServerLimits(headTimeout: 5, idleTimeout: 5, bodyReadTimeout: 5), handler: handler,
+      eventLoops: 1, slowHandlerLimit: slowHandlerLimit)
+    try server.start()
+    addTeardownBlock {
+      for _ in 0..<4 { self.handler.release.signal() }
+      server.stop(timeout: 2)
+    }
+    return server
+  }
+
+  private func timeToAnswer(_ server: HTTPServer, _ path: String) throws -> Double {
+    let started = Date()
+    let client = try RawHTTPClient(port: server.port)
+    client.send("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n")
+    XCTAssertEqual(try client.readResponse().bodyText, path)
+    return Date().timeIntervalSince(started)
+  }
+
+  func testAMarkedWaitHandsTheLoopOverAtOnce() throws {
+    // The watchdog would only step in after 30 s: the quick answer comes from the hand-over.
+    let server = try startServer(slowHandlerLimit: 30)
+    let waiting = try RawHTTPClient(port: server.port, readTimeout: 10)
+    waiting.send("GET /wait?marked=1 HTTP/1.1\r\nHost: x\r\n\r\n")
+    XCTAssertEqual(handler.started.wait(timeout: .now() + 5), .success)
+    XCTAssertLessThan(try timeToAnswer(server, "/other"), 1)
+    handler.release.signal()
+    XCTAssertEqual(try waiting.readResponse().bodyText, "released")
+  }
+
+  func testAnUnmarkedWaitIsHandedOverByTheWatchdog() throws {
+    let server = try startServer(slowHandlerLimit: 0.05)
+    let waiting = try RawHTTPClient(port: server.port, readTimeout: 10)
+    waiting.send("GET /wait HTTP/1.1\r\nHost: x\r\n\r\n")
+    XCTAssertEqual(handler.started.wait(timeout: .now() + 5), .success)
+    XCTAssertLessThan(try timeToAnswer(server, "/other"), 2)
+    handler.release.signal()
+    XCTAssertEqual(try waiting.readResponse().bodyText, "released")
+  }
+
+  func testWithoutAHandOverAWaitingHandlerHoldsItsLoop() throws {
+    // The control for the two tests above: no mark and no watchdog in time, so one loop is stuck.
+    let server = try startServer(slowHandlerLimit: 30)
+    let waiting = try RawHTTPClient(port: server.port, readTimeout: 10)
+    waiting.send("GET /wait HTTP/1.1\r\nHost: x\r\n\r\n")
+    XCTAssertEqual(handler.started.wait(timeout: .now() + 5), .success)
+    let other = try RawHTTPClient(port: server.port, readTimeout: 0.5)
+    other.send("GET /other HTTP/1.1\r\nHost: x\r\n\r\n")
+    XCTAssertThrowsError(try other.readResponse())
+    handler.release.signal()
+    XCTAssertEqual(try waiting.readResponse().bodyText, "released")
+  }
+
+  func testTheConnectionOfAHandedOverExchangeGoesOnWithItsPipelinedRequest() throws {
+    let server = try startServer(slowHandlerLimit: 30)
+    let client = try RawHTTPClient(port: server.port, readTimeout: 10)
+    client.send(
+      "GET /wait?marked=1 HTTP/1.1\r\nHost: x\r\n\r\nGET /after HTTP/1.1\r\nHost: x\r\n\r\n")
+    XCTAssertEqual(handler.started.wait(timeout: .now() + 5), .success)
+    handler.release.signal()
+    XCTAssertEqual(try client.readResponse().bodyText, "released")
+    XCTAssertEqual(try client.readResponse().bodyText, "/after")
+    // And it is back on the loop: a third request on it is answered too.
+    client.send("GET /third HTTP/1.1\r\nHost: x\r\n\r\n")
+    XCTAssertEqual(try client.readResponse().bodyText, "/third")
+    XCTAssertEqual(server.openConnectionCount, 1)
+  }
+
+  func testStopWaitsForAHandedOverExchangeThenClosesIt() throws {
+    let server = try startServer(slowHandlerLimit: 30)
+    let client = try RawHTTPClient(port: server.port, readTimeout: 10)
+    client.send("GET /wait?marked=1 HTTP/1.1\r\nHost: x\r\n\r\n")
+    XCTAssertEqual(handler.started.wait(timeout: .now() + 5), .success)
+    let stopped = expectation(description: "stopped")
+    DispatchQueue.global().async {
+      server.stop(timeout: 5)
+      stopped.fulfill()
+    }
+    usleep(100_000)
+    handler.release.signal()
+    let response = try client.readResponse()
+    XCTAssertEqual(response.bodyText, "released")
+    XCTAssertEqual(response.header("connection"), "close")
+    wait(for: [stopped], timeout: 5)
+    XCTAssertEqual(server.openConnectionCount, 0)
+  }
+
+  func testOneLoopAnswersEveryOneOf300ConnectionsHeldOpenAtOnce() throws {
+    let server = try startServer(slowHandlerLimit: 30)
+    let clients = try (0..<300).map { _ in try RawHTTPClient(port: server.port) }
+    for (index, client) in clients.enumerated() {
+      client.send("GET /c\(index) HTTP/1.1\r\nHost: x\r\n\r\n")
+    }
+    for (index, client) in clients.enumerated() {
+      XCTAssertEqual(try client.readResponse().bodyText, "/c\(index)")
+    }
+    XCTAssertEqual(server.openConnectionCount, 300)
+    XCTAssertEqual(server.acceptedConnectionCount, 300)
+  }
+}

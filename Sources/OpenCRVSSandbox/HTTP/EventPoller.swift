@@ -1,4 +1,5 @@
 import CEpoll
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -37,6 +38,15 @@ final class EventPoller: @unchecked Sendable {
 
     /// Whether the peer hung up or the socket has an error (reported whatever the interest).
     var isHangUpOrError: Bool { events & (EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 }
+  }
+
+  /// How many processors this process may run on (its affinity mask, which `taskset` and cgroup
+  /// cpusets narrow), at least 1; Foundation's `activeProcessorCount` ignores the mask.
+  static var usableProcessorCount: Int {
+    var mask = [UInt64](repeating: 0, count: 16)  // 1,024 processors
+    let status = mask.withUnsafeMutableBytes { sched_getaffinity(0, UInt($0.count), $0.baseAddress) }
+    guard status == 0 else { return max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    return max(1, mask.reduce(0) { $0 + $1.nonzeroBitCount })
   }
 
   /// The token `wait` reports when `wake()` was called.

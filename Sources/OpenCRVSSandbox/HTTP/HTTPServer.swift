@@ -26,7 +26,8 @@ public final class HTTPServer: Sendable {
   /// A server that will answer with `handler`; nothing is bound until `start()`.
   ///
   /// - Parameters:
-  ///   - eventLoops: how many loops (threads) serve connections; the processor count by default.
+  ///   - eventLoops: how many loops (threads) serve connections; by default one per processor the
+///     process may run on (so `taskset -c 0` gives one loop).
   ///   - slowHandlerLimit: seconds one handler may hold its loop before the loop moves on without it.
   public init(
     host: String = "127.0.0.1", port: Int = 0, limits: HTTPServerLimits = HTTPServerLimits(),
@@ -35,7 +36,7 @@ public final class HTTPServer: Sendable {
   ) {
     self.host = host
     self.requestedPort = port
-    self.loopCount = max(1, eventLoops ?? ProcessInfo.processInfo.activeProcessorCount)
+    self.loopCount = max(1, eventLoops ?? EventPoller.usableProcessorCount)
     self.slowHandlerLimit = slowHandlerLimit
     self.shared = HTTPServerShared(limits: limits, handler: handler, log: log)
   }

@@ -27,7 +27,7 @@ public final class HTTPServer: Sendable {
   ///
   /// - Parameters:
   ///   - eventLoops: how many loops (threads) serve connections; by default one per processor the
-///     process may run on (so `taskset -c 0` gives one loop).
+  ///     process may run on (so `taskset -c 0` gives one loop).
   ///   - slowHandlerLimit: seconds one handler may hold its loop before the loop moves on without it.
   public init(
     host: String = "127.0.0.1", port: Int = 0, limits: HTTPServerLimits = HTTPServerLimits(),

@@ -11,12 +11,17 @@ public struct LocationAnswer: Sendable {
   public var problemCode: String?
   /// Things real OpenCRVS accepts silently but that look wrong (e.g. male + female > population).
   public var warnings: [String]
+  /// The body as the pieces it was built from, sharing the store's cached page, for the journal
+  /// (nil: the journal copies the body). Always the same bytes as `response.body`.
+  public var recordedBody: ByteRope?
 
   /// An answer with these parts.
   public init(
-    response: HTTPResponse, problem: String? = nil, problemCode: String? = nil, warnings: [String] = []
+    response: HTTPResponse, problem: String? = nil, problemCode: String? = nil, warnings: [String] = [],
+    recordedBody: ByteRope? = nil
   ) {
     self.response = response
+    self.recordedBody = recordedBody
     self.problem = problem
     self.problemCode = problemCode
     self.warnings = warnings

@@ -92,7 +92,8 @@ enum LocationRoutes {
       problems.append(Problem(code: answer.problemCode ?? "location-request-refused", message: problem))
     }
     problems += answer.warnings.map { Problem(.warning, code: "location-data-doubtful", message: $0) }
-    return RouteResult(HapiAnswers.withGatewayVersion(response), problems: problems)
+    return RouteResult(
+      HapiAnswers.withGatewayVersion(response), problems: problems, recordedBody: answer.recordedBody)
   }
 
   /// config's own 404 (a method it has no route for), which the gateway passes through.

@@ -44,6 +44,20 @@ final class LocationRoutesTests: XCTestCase {
     }
   }
 
+  func testTheJournalKeepsExactlyTheSearchAnswerThatWasSent() throws {
+    // The journal holds a search answer as its head plus the store's cached page; what it gives
+    // back must be the bytes on the wire, first and repeated (cached) searches, paged or not.
+    for target in [
+      "/location?type=CRVS_OFFICE&_count=0", "/location?type=CRVS_OFFICE&_count=0",
+      "/location?type=HEALTH_FACILITY",
+      "/locations?identifier=STATE&_count=2", "/location?type=CRVS_OFFICE&name=Nowhere",
+    ] {
+      let response = harness.send("GET", target)
+      XCTAssertEqual(response.status, 200, target)
+      XCTAssertEqual(harness.lastExchange?.rawResponseBody, response.body, target)
+    }
+  }
+
   func testSearchByStatisticalIdentifierFindsIbombo() throws {
     let bundle = try harness.send("GET", "/location?identifier=ADMIN_STRUCTURE_oEBf29y8JP8").json()
     XCTAssertEqual(bundle["total"]?.intValue, 1)

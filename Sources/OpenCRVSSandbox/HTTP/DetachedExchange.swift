@@ -56,6 +56,7 @@ struct DetachedExchange {
   private func close(_ closing: () -> Void) {
     shared.detached.withLock { _ = $0.removeValue(forKey: ObjectIdentifier(connection)) }
     closing()
+    connection.phase = .closed
     Socket.close(connection.fd)
     shared.connectionClosed()
   }

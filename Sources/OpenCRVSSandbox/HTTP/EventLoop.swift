@@ -171,6 +171,8 @@ final class EventLoop: @unchecked Sendable {
     case .draining:
       if !Socket.discardReceived(connection.fd) { close(connection, .now) }
       return true
+    case .closed:
+      return true
     }
   }
 
@@ -367,6 +369,8 @@ final class EventLoop: @unchecked Sendable {
   }
 
   private func close(_ connection: HTTPConnection, _ closing: Closing) {
+    // Closing twice would close a descriptor number that may already belong to someone else.
+    guard connection.phase != .closed else { return }
     switch closing {
     case .now: break
     case .reset: Socket.setResetOnClose(connection.fd)
@@ -381,6 +385,7 @@ final class EventLoop: @unchecked Sendable {
         return
       }
     }
+    connection.phase = .closed
     connections.removeValue(forKey: connection.token)
     poller.remove(connection.fd)
     Socket.close(connection.fd)
@@ -439,6 +444,7 @@ final class EventLoop: @unchecked Sendable {
         close(connection, .gracefully)
       case .hanging: close(connection, .gracefully)
       case .writing, .draining: close(connection, .now)
+      case .closed: break
       }
     }
   }

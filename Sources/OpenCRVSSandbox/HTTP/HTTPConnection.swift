@@ -15,6 +15,8 @@ final class HTTPConnection: @unchecked Sendable {
     case hanging
     /// Our FIN is sent; discarding what the peer still sends until it closes or the deadline.
     case draining
+    /// The socket is closed; nothing may use the connection again.
+    case closed
   }
 
   /// The loop's key for the connection (never reused, unlike descriptors).

@@ -28,6 +28,9 @@ public final class SandboxServer: Sendable {
   /// The port the sandbox listens on.
   public var port: Int { server.port }
 
+  /// The number of client connections open now.
+  public var openConnectionCount: Int { server.openConnectionCount }
+
   /// The base URL integrators point AUTH_URL, GATEWAY_URL and WEBHOOKS_URL at.
   public var baseURL: String {
     let host = sandbox.configuration.host

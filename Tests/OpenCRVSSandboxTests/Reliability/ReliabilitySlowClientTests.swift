@@ -33,9 +33,12 @@ final class ReliabilitySlowClientTests: XCTestCase {
       let client = try RawHTTPClient(port: port, readTimeout: 1)
       if index % 2 == 0 { idle.append(client) } else { trickling.append(client) }
     }
-    // Measure once the server has accepted them all (one thread each), not during the burst.
-    let accepted = threadsBefore + Self.slowConnections
-    _ = ProcessProbe.settle({ accepted - ProcessProbe.threads }, atMost: 0, timeout: Self.idleTimeout / 2)
+    // Measure once the server has accepted them all, not during the burst.
+    _ = ProcessProbe.settle(
+      { Self.slowConnections - server.openConnectionCount }, atMost: 0, timeout: Self.idleTimeout / 2)
+    XCTAssertGreaterThanOrEqual(server.openConnectionCount, Self.slowConnections)
+    // The event loops hold them without a thread each.
+    XCTAssertLessThan(ProcessProbe.threads, threadsBefore + 10, "threads grew with the slow connections")
     let head = Array("GET /_sandbox/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8)
     for client in trickling { client.send([head[0]]) }
     let trickle = Trickler(clients: trickling, head: head)

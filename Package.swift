@@ -13,8 +13,8 @@ let package = Package(
     .executable(name: "opencrvs-sandbox", targets: ["opencrvs-sandbox"]),
   ],
   targets: [
-    // Glibc's epoll header for the HTTP server's event loops (Swift's Glibc module leaves it out).
-    .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
+    // Glibc headers that Swift's Glibc module leaves out (epoll, eventfd, mallopt, sched_getaffinity).
+    .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
     .target(
       name: "FarajalandSeed",
       path: "Farajaland",
@@ -31,7 +31,7 @@ let package = Package(
     ),
     .target(
       name: "OpenCRVSSandbox",
-      dependencies: ["CEpoll", "FarajalandSeed", "ScenarioLibrary"],
+      dependencies: ["CLinux", "FarajalandSeed", "ScenarioLibrary"],
       swiftSettings: strict
     ),
     .target(

@@ -44,6 +44,7 @@ public enum CommandRunner {
   }
 
   private static func serve(_ configuration: SandboxConfiguration) -> Int32 {
+    ProcessMemory.useOneMallocArena()
     let log = SandboxLog.standardOutput()
     let server: SandboxServer
     do {

@@ -17,9 +17,10 @@ public enum BlockingSection {
   /// Hands the calling thread's event loop (if any) to another thread now, for code that waits
   /// from here to its end.
   public static func begin() {
-    guard let context = EventLoopDriver.current else { return }
+    // Only a handler gives its loop away; the loop's own code never waits.
+    guard let context = EventLoopDriver.current, context.isInHandler else { return }
     EventLoopDriver.current = nil
-    context.handOverIfInHandler()
+    context.handOver()
   }
 }
 
@@ -32,9 +33,12 @@ final class EventLoopDriver {
 
   init(loop: EventLoop) { self.loop = loop }
 
-  /// Gives the loop to another thread if this thread is inside a handler on it.
-  func handOverIfInHandler() {
-    guard runningHandler & 1 == 1 else { return }
+  /// Whether this thread is running a handler on its loop.
+  var isInHandler: Bool { runningHandler & 1 == 1 }
+
+  /// Gives the loop to another thread; the running handler's thread then finishes its exchange
+  /// off the loop. Does nothing if the watchdog already did it.
+  func handOver() {
     _ = loop.handOver(from: runningHandler)
     runningHandler = 0
   }

@@ -14,6 +14,8 @@ private final class WaitingHandler: HTTPHandler {
   let release = DispatchSemaphore(value: 0)
   let started = DispatchSemaphore(value: 0)
   private let seen = Locked<[String]>([])
+  /// The server's own port, for `/call`, which asks the server itself for `/inner`.
+  let port = Locked(0)
 
   /// The paths handled so far.
   var paths: [String] { seen.withLock { $0 } }
@@ -21,6 +23,12 @@ private final class WaitingHandler: HTTPHandler {
   func handle(_ request: HTTPRequest) -> HTTPResponse {
     seen.withLock { $0.append(request.path) }
     if request.path == "/silent" { return HTTPResponse(status: 200, connectionAction: .closeSilently) }
+    if request.path == "/call" {
+      // As the external validator may be the sandbox itself: a call back into the same server.
+      let client = HTTPClient(timeout: 5, deadline: 5, keepAlive: false)
+      let inner = try? client.send(method: "GET", url: "http://127.0.0.1:\(port.withLock { $0 })/inner")
+      return .text(200, "called: " + String(decoding: inner?.body ?? [], as: UTF8.self))
+    }
     guard request.path == "/wait" else { return .text(200, request.path) }
     started.signal()
     if request.queryValue("marked") == "1" {
@@ -67,6 +75,17 @@ final class EventLoopTests: XCTestCase {
     XCTAssertLessThan(try timeToAnswer(server, "/other"), 1)
     handler.release.signal()
     XCTAssertEqual(try waiting.readResponse().bodyText, "released")
+  }
+
+  func testAHandlerCallingItsOwnServerIsAnsweredOnOneLoop() throws {
+    // Without the hand-over in HTTPClient, the one loop would wait for itself until the timeout.
+    let server = try startServer(slowHandlerLimit: 30)
+    handler.port.withLock { $0 = server.port }
+    let started = Date()
+    let client = try RawHTTPClient(port: server.port, readTimeout: 10)
+    client.send("GET /call HTTP/1.1\r\nHost: x\r\n\r\n")
+    XCTAssertEqual(try client.readResponse().bodyText, "called: /inner")
+    XCTAssertLessThan(Date().timeIntervalSince(started), 2)
   }
 
   func testAnUnmarkedWaitIsHandedOverByTheWatchdog() throws {

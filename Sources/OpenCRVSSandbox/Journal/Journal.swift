@@ -5,7 +5,11 @@ import Synchronization
 /// file as JSON lines. Readers can wait for exchanges that have not arrived yet.
 public final class Journal: Sendable {
   private struct State: Sendable {
-    var exchanges: [Exchange] = []
+    /// Slots before `start` are evicted and empty; from `start` on every slot holds an exchange.
+    /// The empty slots are removed in batches (moving nils is cheap); each evicted exchange is
+    /// released as it goes, since releasing thousands of parsed notifications at once took tens of
+    /// milliseconds in which no request was answered.
+    var exchanges: [Exchange?] = []
     var start = 0
     var dropped = 0
   }
@@ -29,12 +33,18 @@ public final class Journal: Sendable {
   @discardableResult
   public func record(_ make: (Int) -> Exchange) -> Exchange {
     let exchange = make(sequences.wrappingAdd(1, ordering: .relaxed).oldValue)
-    state.withLock { state in
+    let evicted = state.withLock { state -> Exchange? in
       // Concurrent recorders may arrive out of order; keep the list sorted by sequence.
       var index = state.exchanges.endIndex
-      while index > state.start && state.exchanges[index - 1].sequence > exchange.sequence { index -= 1 }
+      while index > state.start, let previous = state.exchanges[index - 1],
+        previous.sequence > exchange.sequence
+      {
+        index -= 1
+      }
       state.exchanges.insert(exchange, at: index)
+      var evicted: Exchange?
       if state.exchanges.count - state.start > limit {
+        evicted = state.exchanges[state.start].take()
         state.start += 1
         state.dropped += 1
       }
@@ -42,7 +52,9 @@ public final class Journal: Sendable {
         state.exchanges.removeFirst(state.start)
         state.start = 0
       }
+      return evicted
     }
+    _ = consume evicted  // released here, outside the lock
     file?.append(exchange.json)
     arrivalCount.add(1, ordering: .sequentiallyConsistent)
     arrivals.lock()
@@ -56,7 +68,7 @@ public final class Journal: Sendable {
   /// A copy of its own: `Array(slice)` of the whole array would share the journal's buffer, so the
   /// next recorder would copy all ten thousand exchanges under the lock, and ThreadSanitizer, which
   /// cannot see the Swift runtime's reference counting, reports the buffer's hand-back as a race.
-  public var all: [Exchange] { state.withLock { $0.exchanges[$0.start...].map { $0 } } }
+  public var all: [Exchange] { state.withLock { $0.exchanges[$0.start...].compactMap { $0 } } }
 
   /// How many exchanges `--journal-limit` evicted.
   public var dropped: Int { state.withLock { $0.dropped } }
@@ -65,20 +77,23 @@ public final class Journal: Sendable {
   public func exchange(id: String) -> Exchange? {
     guard let sequence = Int(id) else { return nil }
     return state.withLock { state in
-      state.exchanges[state.start...].first { $0.sequence == sequence }
+      state.exchanges[state.start...].first { $0?.sequence == sequence } ?? nil
     }
   }
 
   /// Empties the journal (the file keeps what it has); returns how many were removed.
   @discardableResult
   public func clear() -> Int {
-    state.withLock { state in
-      let count = state.exchanges.count - state.start
-      state.exchanges = []
-      state.start = 0
-      state.dropped = 0
-      return count
+    let (count, removed) = state.withLock { state in
+      defer {
+        state.exchanges = []
+        state.start = 0
+        state.dropped = 0
+      }
+      return (state.exchanges.count - state.start, state.exchanges)
     }
+    _ = consume removed  // released outside the lock
+    return count
   }
 
   /// Waits until `condition` holds over the kept exchanges or `milliseconds` pass; returns the

@@ -59,23 +59,28 @@ enum Socket {
     return (fd, realPort)
   }
 
-  /// Waits for a connection; returns nil when the listener was shut down.
+  /// One `accept` call: the new socket, close-on-exec and without Nagle's delay, and the peer's
+  /// address; nil with `errno` set when there was none.
+  static func acceptOnce(_ listener: Int32) -> (fd: Int32, address: String)? {
+    var address = sockaddr_storage()
+    var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+    let fd = withUnsafeMutablePointer(to: &address) { pointer in
+      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(listener, $0, &length) }
+    }
+    guard fd >= 0 else { return nil }
+    _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+    var yes: Int32 = 1
+    setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
+    let text = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { describe($0) }
+    }
+    return (fd, text)
+  }
+
+  /// Waits for a connection on a blocking listener; returns nil when the listener was shut down.
   static func accept(_ listener: Int32) -> (fd: Int32, address: String)? {
     while true {
-      var address = sockaddr_storage()
-      var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-      let fd = withUnsafeMutablePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(listener, $0, &length) }
-      }
-      if fd >= 0 {
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        var yes: Int32 = 1
-        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
-        let text = withUnsafePointer(to: &address) {
-          $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { describe($0) }
-        }
-        return (fd, text)
-      }
+      if let accepted = acceptOnce(listener) { return accepted }
       switch errno {
       case EINTR, ECONNABORTED, EPROTO: continue
       case EMFILE, ENFILE, ENOBUFS, ENOMEM:
@@ -117,12 +122,6 @@ enum Socket {
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
   }
 
-  /// Sets how long one `send` may block, so a client that never reads cannot pin a thread forever.
-  static func setSendTimeout(_ fd: Int32, seconds: Double) {
-    var value = timeval(tv_sec: Int(seconds), tv_usec: 0)
-    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
-  }
-
   /// Makes the next `close` send a TCP reset instead of an orderly FIN.
   static func setResetOnClose(_ fd: Int32) {
     var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
@@ -151,9 +150,6 @@ enum Socket {
     drainAfterShutdown(fd, timeout: 0)
     close(fd)
   }
-
-  /// Stops further reads (and wakes a blocked `recv` or `accept`).
-  static func shutdownRead(_ fd: Int32) { shutdown(fd, Int32(SHUT_RD)) }
 
   /// Stops both directions (wakes a blocked `accept`).
   static func shutdownBoth(_ fd: Int32) { shutdown(fd, Int32(SHUT_RDWR)) }
@@ -247,7 +243,7 @@ enum Socket {
     }
   }
 
-  /// Sets how long one `send` may block, to the millisecond (`setSendTimeout` keeps whole seconds).
+  /// Sets how long one `send` may block, to the millisecond.
   static func setSendTimeout(_ fd: Int32, fractionalSeconds seconds: Double) {
     let clamped = max(seconds, 0.001)
     var value = timeval(tv_sec: Int(clamped), tv_usec: Int((clamped - floor(clamped)) * 1_000_000))
@@ -283,7 +279,7 @@ enum Socket {
     }
   }
 
-  static func describe(_ address: UnsafePointer<sockaddr>) -> String {
+  private static func describe(_ address: UnsafePointer<sockaddr>) -> String {
     var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
     let length =
       Int32(address.pointee.sa_family) == AF_INET6

@@ -28,20 +28,9 @@ extension Socket {
   /// Takes one waiting connection off a non-blocking listener, if there is one.
   static func acceptWithoutWaiting(_ listener: Int32) -> AcceptOutcome {
     while true {
-      var address = sockaddr_storage()
-      var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-      let fd = withUnsafeMutablePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(listener, $0, &length) }
-      }
-      if fd >= 0 {
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+      if let (fd, address) = acceptOnce(listener) {
         setNonBlocking(fd)
-        var yes: Int32 = 1
-        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
-        let text = withUnsafePointer(to: &address) {
-          $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { describe($0) }
-        }
-        return .accepted(fd: fd, address: text)
+        return .accepted(fd: fd, address: address)
       }
       switch errno {
       case EINTR, ECONNABORTED, EPROTO: continue

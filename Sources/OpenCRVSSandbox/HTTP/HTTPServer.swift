@@ -23,11 +23,14 @@ public final class HTTPServer: Sendable {
     var watchdog: EventLoopWatchdog?
   }
 
+  /// The most event loops a server starts when not told how many.
+  public static let defaultLoopLimit = 8
+
   /// A server that will answer with `handler`; nothing is bound until `start()`.
   ///
   /// - Parameters:
   ///   - eventLoops: how many loops (threads) serve connections; by default one per processor the
-  ///     process may run on (so `taskset -c 0` gives one loop).
+  ///     process may run on (so `taskset -c 0` gives one loop), at most `defaultLoopLimit`.
   ///   - slowHandlerLimit: seconds one handler may hold its loop before the loop moves on without it.
   public init(
     host: String = "127.0.0.1", port: Int = 0, limits: HTTPServerLimits = HTTPServerLimits(),
@@ -36,7 +39,9 @@ public final class HTTPServer: Sendable {
   ) {
     self.host = host
     self.requestedPort = port
-    self.loopCount = max(1, eventLoops ?? EventPoller.usableProcessorCount)
+    // Capped: a CI runner may offer dozens of processors, and a sandbox has no use for dozens of
+    // loops that each wake ten times a second to check their timeouts.
+    self.loopCount = max(1, eventLoops ?? min(EventPoller.usableProcessorCount, Self.defaultLoopLimit))
     self.slowHandlerLimit = slowHandlerLimit
     self.shared = HTTPServerShared(limits: limits, handler: handler, log: log)
   }

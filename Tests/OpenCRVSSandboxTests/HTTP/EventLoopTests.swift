@@ -66,15 +66,23 @@ final class EventLoopTests: XCTestCase {
     return Date().timeIntervalSince(started)
   }
 
+  /// Sends `target` (a `/wait`), runs `check` while its handler waits, then releases it and
+  /// checks that its own answer still arrives.
+  private func whileWaiting(_ server: HTTPServer, on target: String, _ check: () throws -> Void) throws {
+    let waiting = try RawHTTPClient(port: server.port, readTimeout: 10)
+    waiting.send("GET \(target) HTTP/1.1\r\nHost: x\r\n\r\n")
+    XCTAssertEqual(handler.started.wait(timeout: .now() + 5), .success)
+    try check()
+    handler.release.signal()
+    XCTAssertEqual(try waiting.readResponse().bodyText, "released")
+  }
+
   func testAMarkedWaitHandsTheLoopOverAtOnce() throws {
     // The watchdog would only step in after 30 s: the quick answer comes from the hand-over.
     let server = try startServer(slowHandlerLimit: 30)
-    let waiting = try RawHTTPClient(port: server.port, readTimeout: 10)
-    waiting.send("GET /wait?marked=1 HTTP/1.1\r\nHost: x\r\n\r\n")
-    XCTAssertEqual(handler.started.wait(timeout: .now() + 5), .success)
-    XCTAssertLessThan(try timeToAnswer(server, "/other"), 1)
-    handler.release.signal()
-    XCTAssertEqual(try waiting.readResponse().bodyText, "released")
+    try whileWaiting(server, on: "/wait?marked=1") {
+      XCTAssertLessThan(try timeToAnswer(server, "/other"), 1)
+    }
   }
 
   func testAHandlerCallingItsOwnServerIsAnsweredOnOneLoop() throws {
@@ -90,25 +98,19 @@ final class EventLoopTests: XCTestCase {
 
   func testAnUnmarkedWaitIsHandedOverByTheWatchdog() throws {
     let server = try startServer(slowHandlerLimit: 0.05)
-    let waiting = try RawHTTPClient(port: server.port, readTimeout: 10)
-    waiting.send("GET /wait HTTP/1.1\r\nHost: x\r\n\r\n")
-    XCTAssertEqual(handler.started.wait(timeout: .now() + 5), .success)
-    XCTAssertLessThan(try timeToAnswer(server, "/other"), 2)
-    handler.release.signal()
-    XCTAssertEqual(try waiting.readResponse().bodyText, "released")
+    try whileWaiting(server, on: "/wait") {
+      XCTAssertLessThan(try timeToAnswer(server, "/other"), 2)
+    }
   }
 
   func testWithoutAHandOverAWaitingHandlerHoldsItsLoop() throws {
-    // The control for the two tests above: no mark and no watchdog in time, so one loop is stuck.
+    // The control for the marked and the watchdog tests: neither in time, so the one loop is stuck.
     let server = try startServer(slowHandlerLimit: 30)
-    let waiting = try RawHTTPClient(port: server.port, readTimeout: 10)
-    waiting.send("GET /wait HTTP/1.1\r\nHost: x\r\n\r\n")
-    XCTAssertEqual(handler.started.wait(timeout: .now() + 5), .success)
-    let other = try RawHTTPClient(port: server.port, readTimeout: 0.5)
-    other.send("GET /other HTTP/1.1\r\nHost: x\r\n\r\n")
-    XCTAssertThrowsError(try other.readResponse())
-    handler.release.signal()
-    XCTAssertEqual(try waiting.readResponse().bodyText, "released")
+    try whileWaiting(server, on: "/wait") {
+      let other = try RawHTTPClient(port: server.port, readTimeout: 0.5)
+      other.send("GET /other HTTP/1.1\r\nHost: x\r\n\r\n")
+      XCTAssertThrowsError(try other.readResponse())
+    }
   }
 
   func testTheConnectionOfAHandedOverExchangeGoesOnWithItsPipelinedRequest() throws {

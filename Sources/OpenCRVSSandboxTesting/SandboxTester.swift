@@ -103,7 +103,8 @@ public final class SandboxTester: Sendable {
   ) -> [Record] {
     sandbox.records.all.filter { record in
       (clientId == nil || record.clientId == clientId) && (event == nil || record.event == event)
-        && (officeId == nil || record.officeId == officeId) && (status == nil || record.status == status)
+        && (officeId == nil || record.officeId == officeId)
+        && (status == nil || record.status.rawValue == status)
     }
   }
 

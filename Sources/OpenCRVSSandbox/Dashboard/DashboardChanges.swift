@@ -41,7 +41,7 @@ struct DashboardChanges: Sendable, Equatable {
     var recordsHash = FNV1a()
     for record in sandbox.records.all {
       recordsHash.add(
-        "\(record.id)|\(record.status)|\(record.history.count)|\(record.registrationNumber ?? "")")
+        "\(record.id)|\(record.status.rawValue)|\(record.history.count)|\(record.registrationNumber ?? "")")
     }
     records = recordsHash.value
     var clientsHash = FNV1a()

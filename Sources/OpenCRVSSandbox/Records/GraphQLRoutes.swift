@@ -4,7 +4,9 @@ import Foundation
 /// `searchEvents` for record-search clients and the national ID system's mutations. Auth runs in
 /// hapi's `try` mode: a bad token is not a 401 but an `Unauthorized` error inside a 200.
 struct GraphQLRoutes: Sendable {
-  let authority: TokenAuthority
+  /// The gateway's authenticator, the same one every other gateway route uses (clarification 1:
+  /// `/graphql` runs it in hapi's `try` mode, so its refusals become `Unauthorized` in a 200).
+  let authenticator: GatewayAuthenticator
   let clients: ClientRegistry
   let records: RecordStore
   let lifecycle: RecordLifecycle
@@ -24,6 +26,8 @@ struct GraphQLRoutes: Sendable {
     var claims: JSONObject?
     var client: APIClient?
     var user: CountryEmployee?
+    /// Why the token did not authenticate (what hapi's `try` mode swallows).
+    var refusal: Problem?
     var scope: [String] { claims?["scope"]?.arrayValue?.compactMap(\.stringValue) ?? [] }
   }
 
@@ -86,13 +90,15 @@ struct GraphQLRoutes: Sendable {
     return result
   }
 
+  /// hapi's `try` mode: whatever the authenticator refuses (a missing, bad, expired or invalidated
+  /// token, or one sent only as `?token=`) leaves the request unauthenticated instead of failing it.
   private func identify(_ request: HTTPRequest) -> Caller {
-    let raw = request.queryValue("token") ?? request.headers["Authorization"]
-    let token = raw.map(GatewayAuthenticator.stripBearer) ?? ""
-    guard !token.isEmpty,
-      case .valid(_, let claims) = authority.verify(
-        token, audience: "opencrvs:gateway-user", now: clock.nowSeconds())
-    else { return Caller() }
+    let credentials: Credentials
+    switch authenticator.authenticate(request) {
+    case .success(let verified): credentials = verified
+    case .failure(let refusal): return Caller(refusal: refusal.problem)
+    }
+    let claims = credentials.claims
     let subject = claims["sub"]?.stringValue ?? ""
     return Caller(
       claims: claims, client: clients.client(systemId: subject),
@@ -103,10 +109,12 @@ struct GraphQLRoutes: Sendable {
     -> Result<JSONValue, GraphQLError>
   {
     guard caller.claims != nil else {
+      // hapi's `try` mode swallowed the authenticator's refusal: say which one it was.
+      let reason = caller.refusal.map { " (\($0.code): \($0.message))" } ?? ""
       problems.append(
         Problem(
           code: "graphql-unauthenticated",
-          message: "No valid token: send Authorization: Bearer <token from POST /token>"))
+          message: "No valid token: send Authorization: Bearer <token from POST /token>" + reason))
       return .failure(GraphQLError(message: "Unauthorized", code: "UNAUTHENTICATED"))
     }
     // The field auth wrapper: recordsearch tokens are looked up as systems, all others as users.
@@ -216,12 +224,12 @@ struct GraphQLRoutes: Sendable {
       problems.append(Problem(code: "record-not-found", message: "No record has id \(id)"))
       return .failure(GraphQLError(message: "Failed to confirm registration: Internal Server Error"))
     }
-    if existing.status != "WAITING_VALIDATION" {
+    if existing.status != .waitingValidation {
       problems.append(
         Problem(
           .warning, code: "confirm-outside-validation",
           message:
-            "Record \(existing.trackingId) is \(existing.status), not WAITING_VALIDATION; v1.7.4 registers it again and fires the webhooks again"
+            "Record \(existing.trackingId) is \(existing.status.rawValue), not WAITING_VALIDATION; v1.7.4 registers it again and fires the webhooks again"
         ))
     }
     let details = arguments["details"]?.objectValue ?? JSONObject()

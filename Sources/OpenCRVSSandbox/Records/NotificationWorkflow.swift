@@ -51,12 +51,12 @@ public enum NotificationWorkflow {
     let officeID = facts.officeLocationId.map { $0.replacingLiteral("Location/", with: "") } ?? ""
     var record = Record(
       id: composition?["id"]?.stringValue ?? newID(), trackingId: trackingID, event: event.rawValue,
-      status: "IN_PROGRESS", officeId: officeID, officeName: officeName, clientId: client.clientId,
+      status: .inProgress, officeId: officeID, officeName: officeName, clientId: client.clientId,
       createdAt: now,
       isHealthSystemNotification: facts.goesToHealthSystemTab, resources: stored)
     record.history.append(
       RecordHistoryEntry(
-        action: "notified", at: now, status: "IN_PROGRESS", clientId: client.clientId,
+        action: "notified", at: now, status: .inProgress, clientId: client.clientId,
         detail: "Event Notification from \(client.name)"))
     return record
   }

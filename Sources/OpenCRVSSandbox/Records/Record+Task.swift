@@ -10,13 +10,14 @@ extension Record {
   /// Saves a new Task version with `status` (the old one goes to `taskHistory`), as workflow's
   /// state transitions do: `businessStatus`, `lastModified` and `meta` change; `change` adds the rest.
   mutating func advanceTask(
-    to status: String, at instant: Date, versionId: String, change: (inout JSONObject) -> Void = { _ in }
+    to status: RecordStatus, at instant: Date, versionId: String,
+    change: (inout JSONObject) -> Void = { _ in }
   ) {
     guard let index = taskIndex else { return }
     var task = resources[index]
     taskHistory.append(task)
     task["businessStatus"] = [
-      "coding": [["system": "http://opencrvs.org/specs/reg-status", "code": .string(status)]]
+      "coding": [["system": "http://opencrvs.org/specs/reg-status", "code": .string(status.rawValue)]]
     ]
     task["lastModified"] = .string(ISO8601.string(instant))
     change(&task)

@@ -9,8 +9,8 @@ public struct Record: Sendable {
   public var trackingId: String
   /// `birth`, `death` or `marriage`.
   public var event: String
-  /// The Task's business status code (`IN_PROGRESS`, `REGISTERED`…).
-  public var status: String
+  /// The Task's business status.
+  public var status: RecordStatus
   /// The FHIR id of the office in `regLastOffice`.
   public var officeId: String
   /// That office's name.
@@ -65,7 +65,7 @@ public struct Record: Sendable {
 
   /// A record with these parts.
   public init(
-    id: String, trackingId: String, event: String, status: String, officeId: String, officeName: String,
+    id: String, trackingId: String, event: String, status: RecordStatus, officeId: String, officeName: String,
     clientId: String?, createdAt: Date, isHealthSystemNotification: Bool, resources: [JSONObject]
   ) {
     self.id = id
@@ -83,13 +83,13 @@ public struct Record: Sendable {
   /// The registrar's tab the record shows in (clarification 13), or nil.
   public var workqueue: String? {
     switch status {
-    case "IN_PROGRESS": return isHealthSystemNotification ? "Health system" : "Field agents"
-    case "DECLARED", "DECLARATION_UPDATED", "VALIDATED": return "Ready for review"
-    case "WAITING_VALIDATION": return "In external validation"
-    case "REJECTED": return "Requires updates"
-    case "REGISTERED": return "Ready to print"
-    case "CERTIFIED": return "Ready to issue"
-    default: return nil
+    case .inProgress: return isHealthSystemNotification ? "Health system" : "Field agents"
+    case .declared, .declarationUpdated, .validated: return "Ready for review"
+    case .waitingValidation: return "In external validation"
+    case .rejected: return "Requires updates"
+    case .registered: return "Ready to print"
+    case .certified: return "Ready to issue"
+    case .issued, .archived: return nil
     }
   }
 
@@ -111,7 +111,7 @@ public struct Record: Sendable {
   public var summaryJSON: JSONValue {
     var object: JSONObject = [
       "id": .string(id), "trackingId": .string(trackingId), "event": .string(event),
-      "status": .string(status),
+      "status": .string(status.rawValue),
       "workqueue": workqueue.map(JSONValue.string) ?? .null, "officeId": .string(officeId),
       "officeName": .string(officeName), "clientId": clientId.map(JSONValue.string) ?? .null,
       "createdAt": .string(ISO8601.string(createdAt)),

@@ -8,7 +8,7 @@ public struct RecordHistoryEntry: Sendable {
   /// When, on the sandbox clock.
   public var at: Date
   /// The Task business status after it.
-  public var status: String
+  public var status: RecordStatus
   /// The API client that did it, if a client did.
   public var clientId: String?
   /// The user that did it, if a user did.
@@ -18,7 +18,7 @@ public struct RecordHistoryEntry: Sendable {
 
   /// An entry with these parts.
   public init(
-    action: String, at: Date, status: String, clientId: String? = nil, username: String? = nil,
+    action: String, at: Date, status: RecordStatus, clientId: String? = nil, username: String? = nil,
     detail: String? = nil
   ) {
     self.action = action
@@ -32,7 +32,7 @@ public struct RecordHistoryEntry: Sendable {
   /// The control API's form.
   public var json: JSONValue {
     [
-      "at": .string(ISO8601.string(at)), "action": .string(action), "status": .string(status),
+      "at": .string(ISO8601.string(at)), "action": .string(action), "status": .string(status.rawValue),
       "clientId": clientId.map(JSONValue.string) ?? .null,
       "username": username.map(JSONValue.string) ?? .null,
       "detail": detail.map(JSONValue.string) ?? .null,

@@ -50,39 +50,38 @@ public final class RecordLifecycle: Sendable {
   }
 
   /// A registrar's "Register": IN_PROGRESS and REJECTED are first updated (DECLARATION_UPDATED),
-  /// then WAITING_VALIDATION; without a validation URL the record is confirmed at once.
+  /// then WAITING_VALIDATION; without a validation URL the record is confirmed at once. Each step
+  /// is one atomic transition of the store, so of two registers racing for a record one wins and
+  /// the other is refused, and a reset in between is a refusal too.
   public func register(_ idOrTrackingID: String, username: String?, validationURL: String?) -> Result<
     Record, Refusal
   > {
-    guard let current = records.record(idOrTrackingID) else {
-      return .failure(.unknownRecord(idOrTrackingID))
-    }
-    let allowed = ["IN_PROGRESS", "REJECTED", "DECLARED", "DECLARATION_UPDATED", "VALIDATED"]
-    guard allowed.contains(current.status) else {
-      return .failure(
-        .wrongState(
-          "Record \(current.trackingId) is \(current.status); register works from \(allowed.joined(separator: ", "))"
-        ))
-    }
-    let registrar = username ?? defaultRegistrar(officeID: current.officeId)
+    let registrar =
+      username ?? records.record(idOrTrackingID).map { defaultRegistrar(officeID: $0.officeId) }
+      ?? defaultRegistrar(officeID: "")
     let now = clock.now()
-    var record = records.update(current.id) { record in
-      if record.status == "IN_PROGRESS" || record.status == "REJECTED" {
-        record.advanceTask(to: "DECLARATION_UPDATED", at: now, versionId: ids.uuid())
+    let waiting = records.transition(idOrTrackingID, from: RecordStatus.registrable) { record in
+      if record.status == .inProgress || record.status == .rejected {
+        record.advanceTask(to: .declarationUpdated, at: now, versionId: ids.uuid())
         record.history.append(
-          RecordHistoryEntry(action: "updated", at: now, status: "DECLARATION_UPDATED", username: registrar))
+          RecordHistoryEntry(action: "updated", at: now, status: .declarationUpdated, username: registrar))
       }
-      record.advanceTask(to: "WAITING_VALIDATION", at: now, versionId: ids.uuid())
+      record.advanceTask(to: .waitingValidation, at: now, versionId: ids.uuid())
       record.history.append(
         RecordHistoryEntry(
-          action: "waiting-validation", at: now, status: "WAITING_VALIDATION", username: registrar))
-    }!
+          action: "waiting-validation", at: now, status: .waitingValidation, username: registrar))
+    }
+    let record: Record
+    switch waiting {
+    case .success(let changed): record = changed
+    case .failure(let refusal):
+      return .failure(Self.refusal(refusal, action: "register", allowed: RecordStatus.registrable))
+    }
     guard let url = validationURL ?? defaultValidationURL else {
-      record = confirm(
-        record.id, registrationNumber: Self.registrationNumber(record, at: now), identifiers: [],
-        comment: nil,
-        username: registrar, clientId: nil)!
-      return .success(record)
+      return register(
+        record.id, from: [.waitingValidation], registrationNumber: Self.registrationNumber(record, at: now),
+        identifiers: [], comment: nil, username: registrar, clientId: nil
+      ).mapError { Self.refusal($0, action: "confirm", allowed: [.waitingValidation]) }
     }
     return .success(validateExternally(record, url: url, registrar: registrar))
   }
@@ -109,18 +108,22 @@ public final class RecordLifecycle: Sendable {
     }
     log.line("registration of \(record.trackingId) rejected: \(failure)")
     let now = clock.now()
-    let updated = records.update(record.id) { record in
-      // A confirmRegistration that arrived while we waited stands; only a record still waiting is rejected.
-      guard record.status == "WAITING_VALIDATION" else { return }
-      record.advanceTask(to: "REJECTED", at: now, versionId: ids.uuid()) { task in
+    // A confirmRegistration that arrived while we waited stands; only a record still waiting is
+    // rejected, and one a reset removed is left alone.
+    let rejected = records.transition(record.id, from: [.waitingValidation]) { record in
+      record.advanceTask(to: .rejected, at: now, versionId: ids.uuid()) { task in
         task["statusReason"] = ["text": .string(Self.validationFailedReason)]
       }
       record.history.append(
         RecordHistoryEntry(
-          action: "rejected", at: now, status: "REJECTED", username: registrar,
+          action: "rejected", at: now, status: .rejected, username: registrar,
           detail: "\(Self.validationFailedReason) (\(failure))"))
     }
-    return updated ?? record
+    switch rejected {
+    case .success(let changed): return changed
+    case .failure(.wrongState(let current)): return current
+    case .failure(.unknownRecord): return record
+    }
   }
 
   /// `confirmRegistration`: REGISTERED with the number, identifiers for births, webhooks. Returns
@@ -131,10 +134,22 @@ public final class RecordLifecycle: Sendable {
     comment: String?,
     username: String?, clientId: String?
   ) -> Record? {
+    try? register(
+      recordID, from: nil, registrationNumber: registrationNumber, identifiers: identifiers, comment: comment,
+      username: username, clientId: clientId
+    ).get()
+  }
+
+  /// The REGISTERED transition from `allowed` (any status when nil); the webhooks fire once per
+  /// transition that happened.
+  private func register(
+    _ recordID: String, from allowed: [RecordStatus]?, registrationNumber: String,
+    identifiers: [(type: String, value: String)], comment: String?, username: String?, clientId: String?
+  ) -> Result<Record, RecordStore.TransitionRefusal> {
     let now = clock.now()
-    let registered = records.update(recordID) { record in
+    let registered = records.transition(recordID, from: allowed) { record in
       let event = record.event
-      record.advanceTask(to: "REGISTERED", at: now, versionId: ids.uuid()) { task in
+      record.advanceTask(to: .registered, at: now, versionId: ids.uuid()) { task in
         var taskIdentifiers = task["identifier"]?.arrayValue ?? []
         taskIdentifiers.append([
           "system": .string("http://opencrvs.org/specs/id/\(event)-registration-number"),
@@ -153,10 +168,10 @@ public final class RecordLifecycle: Sendable {
       record.registrationNumber = registrationNumber
       record.history.append(
         RecordHistoryEntry(
-          action: "registered", at: now, status: "REGISTERED", clientId: clientId, username: username,
+          action: "registered", at: now, status: .registered, clientId: clientId, username: username,
           detail: "registration number \(registrationNumber)"))
     }
-    if let registered, let handler = onRegistered.withLock({ $0 }) { handler(registered) }
+    if case .success(let record) = registered, let handler = onRegistered.withLock({ $0 }) { handler(record) }
     return registered
   }
 
@@ -166,29 +181,31 @@ public final class RecordLifecycle: Sendable {
   )
     -> Result<Record, Refusal>
   {
-    guard let current = records.record(idOrTrackingID) else {
-      return .failure(.unknownRecord(idOrTrackingID))
-    }
-    let allowed = ["IN_PROGRESS", "DECLARED", "DECLARATION_UPDATED", "VALIDATED", "WAITING_VALIDATION"]
-    guard allowed.contains(current.status) else {
-      return .failure(
-        .wrongState(
-          "Record \(current.trackingId) is \(current.status); reject works from \(allowed.joined(separator: ", "))"
-        ))
-    }
     let now = clock.now()
-    let updated = records.update(current.id) { record in
-      record.advanceTask(to: "REJECTED", at: now, versionId: ids.uuid()) { task in
+    return records.transition(idOrTrackingID, from: RecordStatus.rejectable) { record in
+      record.advanceTask(to: .rejected, at: now, versionId: ids.uuid()) { task in
         task["reason"] = ["text": .string(reason)]
         task["statusReason"] = ["text": .string(comment)]
       }
       record.history.append(
         RecordHistoryEntry(
-          action: "rejected", at: now, status: "REJECTED", clientId: clientId,
+          action: "rejected", at: now, status: .rejected, clientId: clientId,
           username: clientId == nil ? (username ?? defaultRegistrar(officeID: record.officeId)) : nil,
           detail: "\(reason): \(comment)"))
+    }.mapError { Self.refusal($0, action: "reject", allowed: RecordStatus.rejectable) }
+  }
+
+  /// The control API's refusal for a transition the store refused.
+  private static func refusal(
+    _ refusal: RecordStore.TransitionRefusal, action: String, allowed: [RecordStatus]
+  ) -> Refusal {
+    switch refusal {
+    case .unknownRecord(let id): return .unknownRecord(id)
+    case .wrongState(let record):
+      return .wrongState(
+        "Record \(record.trackingId) is \(record.status.rawValue); \(action) works from \(allowed.map(\.rawValue).joined(separator: ", "))"
+      )
     }
-    return updated.map { .success($0) } ?? .failure(.unknownRecord(idOrTrackingID))
   }
 
   /// `upsertRegistrationIdentifier`: adds or replaces an identifier of the subject; any state.

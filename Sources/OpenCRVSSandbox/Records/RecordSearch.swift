@@ -33,10 +33,10 @@ public struct RecordSearch: Sendable {
       }
     }
     var statuses = parameters["registrationStatuses"]?.arrayValue?.compactMap(\.stringValue) ?? []
-    if recordSearchClient { statuses = ["REGISTERED", "CERTIFIED", "ISSUED"] }
+    if recordSearchClient { statuses = RecordStatus.searchableByRecordSearchClients.map(\.rawValue) }
     var scored: [(record: Record, document: SearchDocument, score: Int)] = []
     for (record, document) in entries {
-      if !statuses.isEmpty && !statuses.contains(record.status) { continue }
+      if !statuses.isEmpty && !statuses.contains(record.status.rawValue) { continue }
       guard let score = self.score(document, parameters, now: now) else { continue }
       scored.append((record, document, score))
     }

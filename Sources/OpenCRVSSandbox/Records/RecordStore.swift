@@ -81,21 +81,40 @@ public final class RecordStore: Sendable {
   /// The number of records.
   public var count: Int { state.withLock { $0.records.count } }
 
+  /// Why `transition` left a record as it was.
+  public enum TransitionRefusal: Error, Sendable {
+    /// No record has that id or tracking id (never had one, or a reset removed it).
+    case unknownRecord(String)
+    /// The record's status is not one the transition may start from; the record as it is.
+    case wrongState(Record)
+  }
+
   /// Changes one record in place; returns the changed record, or nil when unknown.
   @discardableResult
   public func update(_ idOrTrackingID: String, _ change: (inout Record) -> Void) -> Record? {
+    try? transition(idOrTrackingID, from: nil, change).get()
+  }
+
+  /// One atomic step of a record's life: under the store's lock, checks that its status is one of
+  /// `allowed` (any status when nil) and applies `change`. Two callers racing for the same
+  /// transition cannot both pass the check, and a reset between a caller's look-up and its change
+  /// is an `unknownRecord`, not a crash.
+  public func transition(
+    _ idOrTrackingID: String, from allowed: [RecordStatus]?, _ change: (inout Record) -> Void
+  ) -> Result<Record, TransitionRefusal> {
     state.withLock { state in
       guard let index = state.positions[idOrTrackingID] ?? state.trackingIds[idOrTrackingID] else {
-        return nil
+        return .failure(.unknownRecord(idOrTrackingID))
       }
       var record = state.records[index]
+      if let allowed, !allowed.contains(record.status) { return .failure(.wrongState(record)) }
       change(&record)
       let compacted = record.compacted()
       var document = SearchDocument(record)
       document.record = compacted
       state.documents[index] = document
       state.records[index] = compacted
-      return record
+      return .success(record)
     }
   }
 

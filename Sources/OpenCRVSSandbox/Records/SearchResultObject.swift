@@ -9,7 +9,7 @@ enum SearchResultObject {
   static func make(_ record: Record, _ document: SearchDocument) -> JSONValue {
     let task = record.task
     var registration: JSONObject = [
-      "__typename": "RegistrationSearchSet", "status": .string(record.status),
+      "__typename": "RegistrationSearchSet", "status": .string(record.status.rawValue),
       "contactNumber": optional(document.contactNumber), "contactEmail": optional(document.contactEmail),
       "contactRelationship": optional(document.contactRelationship),
       "dateOfDeclaration": optional(document.dateOfDeclaration), "trackingId": .string(record.trackingId),

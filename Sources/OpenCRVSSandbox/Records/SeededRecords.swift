@@ -91,23 +91,23 @@ public enum SeededRecords {
       officeName: office.name, now: notifiedAt, newID: newID)
     record.clientId = nil
     record.history = [
-      RecordHistoryEntry(action: "notified", at: notifiedAt, status: "IN_PROGRESS", detail: "seeded record")
+      RecordHistoryEntry(action: "notified", at: notifiedAt, status: .inProgress, detail: "seeded record")
     ]
     let registrar =
       country.employees.first { $0.primaryOfficeId == office.id && $0.role == "LOCAL_REGISTRAR" }?.username
       ?? "j.musonda"
     let updatedAt = registeredAt.addingTimeInterval(-120)
-    record.advanceTask(to: "DECLARATION_UPDATED", at: updatedAt, versionId: newID())
+    record.advanceTask(to: .declarationUpdated, at: updatedAt, versionId: newID())
     record.history.append(
-      RecordHistoryEntry(action: "updated", at: updatedAt, status: "DECLARATION_UPDATED", username: registrar)
+      RecordHistoryEntry(action: "updated", at: updatedAt, status: .declarationUpdated, username: registrar)
     )
-    record.advanceTask(to: "WAITING_VALIDATION", at: registeredAt.addingTimeInterval(-1), versionId: newID())
+    record.advanceTask(to: .waitingValidation, at: registeredAt.addingTimeInterval(-1), versionId: newID())
     record.history.append(
       RecordHistoryEntry(
-        action: "waiting-validation", at: registeredAt.addingTimeInterval(-1), status: "WAITING_VALIDATION",
+        action: "waiting-validation", at: registeredAt.addingTimeInterval(-1), status: .waitingValidation,
         username: registrar))
     let number = RecordLifecycle.registrationNumber(record, at: registeredAt)
-    record.advanceTask(to: "REGISTERED", at: registeredAt, versionId: newID()) { task in
+    record.advanceTask(to: .registered, at: registeredAt, versionId: newID()) { task in
       task["identifier"] = .array(
         (task["identifier"]?.arrayValue ?? []) + [
           [
@@ -120,7 +120,7 @@ public enum SeededRecords {
     record.registrationNumber = number
     record.history.append(
       RecordHistoryEntry(
-        action: "registered", at: registeredAt, status: "REGISTERED", username: registrar,
+        action: "registered", at: registeredAt, status: .registered, username: registrar,
         detail: "registration number \(number)"))
     return record
   }

@@ -5,7 +5,7 @@ extension ControlRoutes {
     router.add("GET", "/_sandbox/records") { request, _ in
       { sandbox in
         let filters: [(String, (Record) -> String?)] = [
-          ("status", { $0.status }), ("event", { $0.event }), ("clientId", { $0.clientId }),
+          ("status", { $0.status.rawValue }), ("event", { $0.event }), ("clientId", { $0.clientId }),
           ("officeId", { $0.officeId }), ("trackingId", { $0.trackingId }),
         ]
         let matching = sandbox.records.all.filter { record in

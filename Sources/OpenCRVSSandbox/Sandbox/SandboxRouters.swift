@@ -39,7 +39,8 @@ struct SandboxRouters: Sendable {
       clients: clients, ids: ids, clock: clock, payloads: payloads
     ).add(to: &services)
     GraphQLRoutes(
-      authority: authority, clients: clients, records: records, lifecycle: lifecycle, locations: locations,
+      authenticator: gatewayAuthenticator, clients: clients, records: records, lifecycle: lifecycle,
+      locations: locations,
       country: country, clock: clock, quota: searchQuota, payloads: payloads
     ).add(to: &gateway)
     self.services = services

@@ -89,6 +89,6 @@ extension SandboxHarness {
       body: FarajalandNotifications.text(FarajalandNotifications.birthFull()))
     XCTAssertEqual(response.status, 200, response.text)
     let record = try XCTUnwrap(sandbox.records.all.last)
-    return try XCTUnwrap(sandbox.records.update(record.id) { $0.status = "REGISTERED" })
+    return try XCTUnwrap(sandbox.records.update(record.id) { $0.status = .registered })
   }
 }

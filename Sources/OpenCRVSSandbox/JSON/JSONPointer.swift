@@ -85,4 +85,26 @@ public struct JSONPointer: Sendable, Equatable, Hashable, CustomStringConvertibl
     }
     return current
   }
+
+  /// This pointer cut back to a place `document` has: the first missing member itself (its parent
+  /// exists), or the first value that is neither object nor array when the pointer goes on inside
+  /// it. A problem about something missing then names a spot a reader or the dashboard can show.
+  public func anchored(in document: JSONValue) -> JSONPointer {
+    var current = document
+    for (depth, token) in tokens.enumerated() {
+      let next: JSONValue?
+      switch current {
+      case .object(let object): next = object[token]
+      case .array(let elements):
+        let index = Int(token).flatMap { token == String($0) && $0 >= 0 && $0 < elements.count ? $0 : nil }
+        next = index.map { elements[$0] }
+      default:
+        // The pointer goes on inside a string, number, boolean or null: point at that value.
+        return JSONPointer(tokens: Array(tokens.prefix(depth)))
+      }
+      guard let next else { return JSONPointer(tokens: Array(tokens.prefix(depth + 1))) }
+      current = next
+    }
+    return self
+  }
 }

@@ -26,4 +26,19 @@ final class JSONPointerTests: XCTestCase {
     XCTAssertNil(try JSONPointer("/list/-").resolve(in: document))
     XCTAssertNil(try JSONPointer("/missing").resolve(in: document))
   }
+
+  func testAnchoringCutsAPointerBackToThePlaceTheDocumentHas() throws {
+    let document: JSONValue = ["entry": [["resource": ["status": "x", "list": [1]]]]]
+    let expectations: [(String, String)] = [
+      ("/entry/0/resource/status", "/entry/0/resource/status"),  // exists: unchanged
+      ("/entry/0/resource/location/0/location/reference", "/entry/0/resource/location"),  // missing member
+      ("/entry/3/resource", "/entry/3"),  // index past the end
+      ("/entry/0/resource/list/01", "/entry/0/resource/list/01"),  // not an index: the missing member
+      ("/entry/0/resource/status/0/code", "/entry/0/resource/status"),  // inside a string: the string
+      ("", ""),
+    ]
+    for (pointer, anchored) in expectations {
+      XCTAssertEqual(try JSONPointer(pointer).anchored(in: document).description, anchored, pointer)
+    }
+  }
 }

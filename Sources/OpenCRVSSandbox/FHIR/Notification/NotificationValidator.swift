@@ -15,6 +15,12 @@ public enum NotificationValidator {
   public static func validate(
     _ body: JSONValue, locations: some NotificationLocationLookup, countryCode: String
   ) -> NotificationVerdict {
+    anchored(checks(body, locations: locations, countryCode: countryCode), in: body)
+  }
+
+  private static func checks(
+    _ body: JSONValue, locations: some NotificationLocationLookup, countryCode: String
+  ) -> NotificationVerdict {
     if let rejection = NotificationSchemaCheck.check(body) { return rejection.verdict }
     // Stage A guarantees an array of {fullUrl, resource} objects.
     let entries = body["entry"]?.arrayValue ?? []
@@ -26,5 +32,24 @@ public enum NotificationValidator {
       return error.verdict
     }
     return .accepted(warnings: NotificationWarnings.collect(entries, locations: locations))
+  }
+
+  /// Every problem's pointer cut back to a place the body has (`JSONPointer.anchored`): the checks
+  /// name where a value should be, such as `location/0/location/reference` of an Encounter that
+  /// has no `location`, and the integrator needs the spot to fix.
+  private static func anchored(_ verdict: NotificationVerdict, in body: JSONValue) -> NotificationVerdict {
+    func anchor(_ problems: [Problem]) -> [Problem] {
+      problems.map { problem in
+        guard let path = problem.path, let pointer = try? JSONPointer(path) else { return problem }
+        var copy = problem
+        copy.path = pointer.anchored(in: body).description
+        return copy
+      }
+    }
+    switch verdict {
+    case .accepted(let warnings): return .accepted(warnings: anchor(warnings))
+    case .rejected(let response, let problems):
+      return .rejected(response: response, problems: anchor(problems))
+    }
   }
 }

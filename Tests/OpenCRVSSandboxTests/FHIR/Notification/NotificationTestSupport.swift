@@ -53,8 +53,33 @@ enum NotificationPayloads {
   static func deathFull() -> JSONValue { death(full: true) }
   static func deathMinimal() -> JSONValue { death(full: false) }
 
-  static func validate(_ body: JSONValue) -> NotificationVerdict {
-    NotificationValidator.validate(body, locations: FakeNotificationLocations(), countryCode: "FAR")
+  /// The verdict on `body`; fails the calling test when a problem's pointer names a place whose
+  /// parent the body lacks (every notification test checks this on the way).
+  static func validate(_ body: JSONValue, file: StaticString = #filePath, line: UInt = #line)
+    -> NotificationVerdict
+  {
+    let verdict = NotificationValidator.validate(
+      body, locations: FakeNotificationLocations(), countryCode: "FAR")
+    for problem in verdict.problems {
+      if let failure = pointerFailure(problem, in: body) { XCTFail(failure, file: file, line: line) }
+    }
+    return verdict
+  }
+
+  /// Why `problem`'s pointer cannot be shown in `body`: it must name a value of the body, or a
+  /// missing member of an object or array the body has.
+  static func pointerFailure(_ problem: Problem, in body: JSONValue) -> String? {
+    guard let path = problem.path else { return nil }
+    guard let pointer = try? JSONPointer(path) else {
+      return "\(problem.code): \(path) is not a JSON pointer"
+    }
+    guard !pointer.tokens.isEmpty, pointer.resolve(in: body) == nil else { return nil }
+    let parent = JSONPointer(tokens: Array(pointer.tokens.dropLast()))
+    switch parent.resolve(in: body) {
+    case .object?, .array?: return nil
+    case nil: return "\(problem.code): \(path) points below anything in the body (\(parent) is missing)"
+    default: return "\(problem.code): \(path) points inside a value that is neither object nor array"
+    }
   }
 
   static func parse(_ text: String) -> JSONValue {

@@ -36,7 +36,8 @@ final class NotificationWorkflowCheckTests: XCTestCase {
   func testTaskCodeIsNeeded() {
     let problems = assertGeneric500(with("/entry/1/resource/code", nil))
     XCTAssertEqual(problems.map(\.code), ["task-code-missing"])
-    XCTAssertEqual(problems.first?.path, "/entry/1/resource/code/coding/0/code")
+    // The Task has no `code`: the problem points at the missing member, not below it.
+    XCTAssertEqual(problems.first?.path, "/entry/1/resource/code")
     assertGeneric500(with("/entry/1/resource/code/coding/0/code", "birth"))
   }
 

@@ -75,16 +75,15 @@ public final class SandboxTester: Sendable {
     file: StaticString = #filePath, line: UInt = #line
   ) {
     let minimum = atLeast ?? (count == nil ? 1 : nil)
-    func holds(_ matched: Int) -> Bool {
+    let holds: @Sendable (Int) -> Bool = { matched in
       if let count, matched != count { return false }
       if let minimum, matched < minimum { return false }
       return true
     }
-    let seen = sandbox.journal.wait(milliseconds: Int(within * 1000)) { exchanges in
-      holds(exchanges.filter(criteria.matches).count)
-    }
-    let matched = seen.filter(criteria.matches).count
-    guard !holds(matched) else { return }
+    let (matched, held) = sandbox.journal.wait(
+      matching: { criteria.matches($0) }, until: holds, milliseconds: Int(within * 1000))
+    guard !held else { return }
+    let seen = sandbox.journal.all
     let expectation = count.map { "exactly \($0)" } ?? "at least \(minimum ?? 1)"
     let nearMisses = seen.suffix(50).map { ($0, criteria.mismatches($0)) }
       .filter { !$0.1.isEmpty }

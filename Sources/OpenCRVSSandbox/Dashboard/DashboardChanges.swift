@@ -86,11 +86,9 @@ struct DashboardChanges: Sendable, Equatable {
     var current = DashboardChanges(sandbox)
     while let since, current.version == since, Date() < deadline {
       let seen = current.lastRequestId
-      let count = sandbox.journal.all.count
       let slice = Int(min(200, max(0, deadline.timeIntervalSinceNow * 1000)))
-      _ = sandbox.journal.wait(milliseconds: slice) { exchanges in
-        exchanges.count != count || (exchanges.last?.sequence ?? 0) != seen
-      }
+      // Woken by the first exchange after the newest seen; other changes are seen at the slice.
+      _ = sandbox.journal.wait(matching: { $0.sequence > seen }, until: { $0 > 0 }, milliseconds: slice)
       current = DashboardChanges(sandbox)
     }
     return current

@@ -19,8 +19,8 @@ public enum BlockingSection {
   public static func begin() {
     // Only a handler gives its loop away; the loop's own code never waits.
     guard let context = EventLoopDriver.current, context.isInHandler else { return }
-    EventLoopDriver.current = nil
-    context.handOver()
+    // At the thread cap the handler keeps its loop, and this thread still drives it afterwards.
+    if context.handOver() { EventLoopDriver.current = nil }
   }
 }
 
@@ -38,9 +38,13 @@ final class EventLoopDriver {
 
   /// Gives the loop to another thread; the running handler's thread then finishes its exchange
   /// off the loop. Does nothing if the watchdog already did it.
-  func handOver() {
-    _ = loop.handOver(from: runningHandler)
+  @discardableResult
+  func handOver() -> Bool {
+    // False: no thread was free (the handler keeps the loop), unless the watchdog handed the
+    // loop over already.
+    if !loop.handOver(from: runningHandler) && loop.isHeld(by: runningHandler) { return false }
     runningHandler = 0
+    return true
   }
 
   private static let key: pthread_key_t = {

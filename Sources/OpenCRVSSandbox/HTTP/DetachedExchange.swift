@@ -12,7 +12,12 @@ struct DetachedExchange {
   let shared: HTTPServerShared
 
   /// Carries out `response` to `request`.
-  func finish(_ request: HTTPRequest, _ response: HTTPResponse) {
+  func finish(_ request: HTTPRequest, _ given: HTTPResponse) {
+    var response = given
+    if case .deferred(let pending) = response.connectionAction {
+      // This thread owns the exchange already: it may as well wait for the answer itself.
+      response = pending.wait()
+    }
     let fd = connection.fd
     // Registered so that stop() can cut a slow peer short; unregistered before any close.
     shared.detached.withLock { $0[ObjectIdentifier(connection)] = fd }
@@ -24,6 +29,9 @@ struct DetachedExchange {
     case .hang(let milliseconds):
       let deadline = Socket.monotonicSeconds() + Double(milliseconds) / 1000
       while Socket.monotonicSeconds() < deadline && !shared.isStopping { usleep(20_000) }
+      closeGracefully()
+    case .deferred:
+      // A deferred answer whose answer is deferred again has nothing to send.
       closeGracefully()
     case .respond, .respondAndClose:
       let keep = EventLoop.keepsAlive(request, response, connection, stopping: shared.isStopping)

@@ -38,6 +38,8 @@ final class EventLoop: @unchecked Sendable {
 
   private struct Inbox {
     var adopted: [HTTPConnection] = []
+    /// Deferred answers given since the driver last looked, with the request each answers.
+    var completed: [(connection: HTTPConnection, request: HTTPRequest, response: HTTPResponse)] = []
     var exited = false
   }
 
@@ -68,6 +70,8 @@ final class EventLoop: @unchecked Sendable {
   /// Starts the first driver thread.
   func start() {
     listening = poller.add(listener, token: Self.listenerToken, interest: .read, exclusive: true)
+    // A loop's first driver always gets its thread: the cap leaves room for every loop's.
+    _ = shared.drivers.reserve()
     startDriver()
   }
 
@@ -87,13 +91,18 @@ final class EventLoop: @unchecked Sendable {
   }
 
   /// Moves the loop to a new thread if the handler that `state` describes is still running.
+  /// False when the handler has already returned, or when every pooled thread is busy (the
+  /// handler then keeps the loop until it returns).
   func handOver(from state: UInt64) -> Bool {
-    guard state & 1 == 1 else { return false }
+    guard state & 1 == 1, shared.drivers.reserve() else { return false }
     let next = ((state >> 1) + 1) << 1
     guard
       handlerState.compareExchange(expected: state, desired: next, ordering: .sequentiallyConsistent)
         .exchanged
-    else { return false }
+    else {
+      shared.drivers.cancel()
+      return false
+    }
     startDriver()
     return true
   }
@@ -107,21 +116,23 @@ final class EventLoop: @unchecked Sendable {
     return handOver(from: state)
   }
 
+  /// Whether the handler that `state` describes still holds the loop (nobody handed it over).
+  func isHeld(by state: UInt64) -> Bool { handlerState.load(ordering: .sequentiallyConsistent) == state }
+
   /// Whether a handler is running on the loop now.
   var isRunningHandler: Bool { handlerState.load(ordering: .sequentiallyConsistent) & 1 == 1 }
 
+  /// Drives the loop on a pooled thread (claimed with `reserve` before).
   private func startDriver() {
-    let thread = Thread { [self] in drive() }
-    // glibc's default 8 MiB, reserved but only touched as used: JSON nested to the parser's
-    // 512-level limit overflowed 1 MiB in a debug build (`swift run`) at about 370 levels.
-    thread.stackSize = 8 << 20
-    thread.name = name
-    thread.start()
+    shared.drivers.run { [self] in drive() }
   }
 
   // MARK: - Driving
 
   private func drive() {
+    // The pooled thread goes on to other jobs: it must not still claim this loop then.
+    defer { EventLoopDriver.current = nil }
+    Thread.current.name = name
     let context = EventLoopDriver(loop: self)
     driver = context
     EventLoopDriver.current = context
@@ -165,7 +176,7 @@ final class EventLoop: @unchecked Sendable {
     case .writing:
       guard flush(connection) else { return true }
       return serve(connection)
-    case .hanging:
+    case .hanging, .awaiting:
       if event.isHangUpOrError { close(connection, .now) }
       return true
     case .draining:
@@ -296,6 +307,13 @@ final class EventLoop: @unchecked Sendable {
       connection.phase = .hanging
       connection.deadline = Socket.monotonicSeconds() + Double(milliseconds) / 1000
       setInterest(connection, .none)
+    case .deferred(let pending):
+      // No thread waits: the answer arrives through the inbox. Its giver keeps its own deadline;
+      // a client that leaves meanwhile is closed on its hang-up.
+      connection.phase = .awaiting
+      connection.deadline = .infinity
+      setInterest(connection, .none)
+      pending.whenComplete { [self] response in deliver(response, to: request, on: connection) }
     case .respond, .respondAndClose:
       let keep = Self.keepsAlive(request, response, connection, stopping: shared.isStopping)
       let bytes = HTTPResponseWriter.bytes(
@@ -392,14 +410,28 @@ final class EventLoop: @unchecked Sendable {
     shared.connectionClosed()
   }
 
+  /// Hands a deferred answer to the driver; dropped once the loop has ended (it closed the
+  /// connection).
+  private func deliver(_ response: HTTPResponse, to request: HTTPRequest, on connection: HTTPConnection) {
+    let taken = inbox.withLock { inbox -> Bool in
+      guard !inbox.exited else { return false }
+      inbox.completed.append((connection, request, response))
+      return true
+    }
+    if taken { poller.wake() }
+  }
+
   // MARK: - Between waits
 
   /// Takes back adopted connections, closes timed-out ones, and follows `stop()`; false when the
   /// loop has ended.
   private func housekeeping() -> Bool {
-    let adopted = inbox.withLock { inbox -> [HTTPConnection] in
-      defer { inbox.adopted = [] }
-      return inbox.adopted
+    let (adopted, completed) = inbox.withLock { inbox in
+      defer {
+        inbox.adopted = []
+        inbox.completed = []
+      }
+      return (inbox.adopted, inbox.completed)
     }
     let now = Socket.monotonicSeconds()
     for connection in adopted {
@@ -408,6 +440,14 @@ final class EventLoop: @unchecked Sendable {
       poller.add(connection.fd, token: connection.token, interest: .read)
       connection.updateReadDeadline(limits: shared.limits, now: now)
       again.append(connection)
+    }
+    for (connection, request, response) in completed {
+      // The client may have left, or stop() closed it, while the answer was being made.
+      guard connections[connection.token] === connection, connection.phase == .awaiting else { continue }
+      connection.phase = .reading
+      answer(connection, request, response)
+      // Pipelined requests waited behind the deferred answer: serve them now.
+      if connection.phase == .reading { again.append(connection) }
     }
     if shared.exiting.load(ordering: .sequentiallyConsistent) {
       end()
@@ -443,7 +483,7 @@ final class EventLoop: @unchecked Sendable {
         }
         close(connection, .gracefully)
       case .hanging: close(connection, .gracefully)
-      case .writing, .draining: close(connection, .now)
+      case .writing, .draining, .awaiting: close(connection, .now)
       case .closed: break
       }
     }

@@ -13,6 +13,8 @@ final class HTTPConnection: @unchecked Sendable {
     case writing
     /// A scenario's hang: say nothing until the deadline, then close.
     case hanging
+    /// Waiting for a deferred answer (a long poll); nothing is read meanwhile.
+    case awaiting
     /// Our FIN is sent; discarding what the peer still sends until it closes or the deadline.
     case draining
     /// The socket is closed; nothing may use the connection again.

@@ -21,6 +21,9 @@ public struct HTTPResponse: Sendable {
     case reset
     /// Send nothing and hold the connection open this many milliseconds, then close it.
     case hang(milliseconds: Int)
+    /// The answer comes later, through the `DeferredResponse`; the connection waits without a
+    /// thread.
+    case deferred(DeferredResponse)
   }
 
   /// A response with these parts.
@@ -32,6 +35,11 @@ public struct HTTPResponse: Sendable {
     self.headers = headers
     self.body = body
     self.connectionAction = connectionAction
+  }
+
+  /// The answer `pending` gives later; the connection waits for it without holding a thread.
+  public static func deferred(_ pending: DeferredResponse) -> HTTPResponse {
+    HTTPResponse(status: 0, connectionAction: .deferred(pending))
   }
 
   /// A JSON response (compact, as Node writes it) with `content-type: application/json; charset=utf-8`.

@@ -43,7 +43,7 @@ public final class HTTPServer: Sendable {
     // loops that each wake ten times a second to check their timeouts.
     self.loopCount = max(1, eventLoops ?? min(EventPoller.usableProcessorCount, Self.defaultLoopLimit))
     self.slowHandlerLimit = slowHandlerLimit
-    self.shared = HTTPServerShared(limits: limits, handler: handler, log: log)
+    self.shared = HTTPServerShared(limits: limits, handler: handler, loopCount: loopCount, log: log)
   }
 
   /// The port actually bound (useful after asking for port 0); 0 before `start()`.
@@ -51,6 +51,9 @@ public final class HTTPServer: Sendable {
 
   /// The number of open client connections.
   public var openConnectionCount: Int { shared.openConnections.load(ordering: .sequentiallyConsistent) }
+
+  /// The threads driving loops or finishing waiting handlers now, idle pooled ones included.
+  public var threadCount: Int { shared.drivers.threadCount }
 
   /// The number of connections accepted and served since `start()`.
   public var acceptedConnectionCount: Int {

@@ -12,11 +12,16 @@ public struct HTTPServerLimits: Sendable, Equatable {
   public var bodyReadTimeout: Double
   /// The most connections served at once; more are closed on accept.
   public var maximumConnections: Int
+  /// The most threads the server runs beyond its event loops, for handlers that wait on a thread
+  /// (a scenario delay, an outbound call); at the cap a waiting handler keeps its loop until one
+  /// ends, and the log says so. Long polls (`verify` with `within`) wait without a thread.
+  public var maximumWaitingThreads: Int
 
   /// The sandbox's defaults: 64 KiB heads, hapi's 50 MiB bodies, Node's 5 s keep-alive.
   public init(
     maximumHeadBytes: Int = 64 * 1024, maximumBodyBytes: Int = 52_428_800, headTimeout: Double = 10,
-    idleTimeout: Double = 5, bodyReadTimeout: Double = 10, maximumConnections: Int = 4096
+    idleTimeout: Double = 5, bodyReadTimeout: Double = 10, maximumConnections: Int = 4096,
+    maximumWaitingThreads: Int = 128
   ) {
     self.maximumHeadBytes = maximumHeadBytes
     self.maximumBodyBytes = maximumBodyBytes
@@ -24,5 +29,6 @@ public struct HTTPServerLimits: Sendable, Equatable {
     self.idleTimeout = idleTimeout
     self.bodyReadTimeout = bodyReadTimeout
     self.maximumConnections = maximumConnections
+    self.maximumWaitingThreads = maximumWaitingThreads
   }
 }

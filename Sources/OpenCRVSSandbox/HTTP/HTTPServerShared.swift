@@ -21,11 +21,17 @@ final class HTTPServerShared: Sendable {
   let detached = Locked<[ObjectIdentifier: Int32]>([:])
   /// Broadcast whenever a connection closes or a loop ends.
   let changes = NSCondition()
+  /// The threads that drive the loops, reused across hand-overs.
+  let drivers: DriverThreadPool
 
-  init(limits: HTTPServerLimits, handler: any HTTPHandler, log: @escaping @Sendable (String) -> Void) {
+  init(
+    limits: HTTPServerLimits, handler: any HTTPHandler, loopCount: Int,
+    log: @escaping @Sendable (String) -> Void
+  ) {
     self.limits = limits
     self.handler = handler
     self.log = log
+    self.drivers = DriverThreadPool(cap: loopCount + limits.maximumWaitingThreads, log: log)
   }
 
   /// Whether `stop()` has begun.

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// Every exchange on the OpenCRVS routes, newest `limit` kept in memory, optionally appended to a
-/// file as JSON lines. Readers can wait for exchanges that have not arrived yet.
+/// file as JSON lines. Waiters on exchanges that have not arrived yet hold no thread (`watch`).
 public final class Journal: Sendable {
   private struct State: Sendable {
     /// Slots before `start` are evicted and empty; from `start` on every slot holds an exchange.
@@ -12,28 +12,29 @@ public final class Journal: Sendable {
     var exchanges: [Exchange?] = []
     var start = 0
     var dropped = 0
+    /// The open waits; offered each exchange recorded after they began.
+    var watches: [JournalWatch] = []
   }
 
   private let limit: Int
   private let state = Locked(State())
   /// Hands out sequence numbers without the lock, so exchanges are built outside it.
   private let sequences = Atomic<Int>(1)
-  private let arrivals = NSCondition()
-  /// Counts recorded exchanges, so a waiter can evaluate its condition outside `arrivals`.
-  private let arrivalCount = Atomic<Int>(0)
   private let file: JournalFile?
+  private let deadlines: JournalWatchDeadlines
 
   /// A journal keeping the newest `limit` exchanges, also appending to `file` when given.
   public init(limit: Int, file: JournalFile? = nil) {
     self.limit = max(1, limit)
     self.file = file
+    self.deadlines = JournalWatchDeadlines()
   }
 
   /// Records one exchange built by `make` from the next sequence number; returns it.
   @discardableResult
   public func record(_ make: (Int) -> Exchange) -> Exchange {
     let exchange = make(sequences.wrappingAdd(1, ordering: .relaxed).oldValue)
-    let evicted = state.withLock { state -> Exchange? in
+    let (evicted, watches) = state.withLock { state -> (Exchange?, [JournalWatch]) in
       // Concurrent recorders may arrive out of order; keep the list sorted by sequence.
       var index = state.exchanges.endIndex
       while index > state.start, let previous = state.exchanges[index - 1],
@@ -52,14 +53,14 @@ public final class Journal: Sendable {
         state.exchanges.removeFirst(state.start)
         state.start = 0
       }
-      return evicted
+      // Taken in the same step as the insertion: a watch begun before it is offered this
+      // exchange, one begun after counts it among the kept ones. Never both, never neither.
+      return (evicted, state.watches)
     }
     _ = consume evicted  // released here, outside the lock
-    file?.append(exchange.json)
-    arrivalCount.add(1, ordering: .sequentiallyConsistent)
-    arrivals.lock()
-    arrivals.broadcast()
-    arrivals.unlock()
+    file?.append(exchange)
+    // Matching runs on this thread; finishing a satisfied watch (building its answer) does not.
+    for watch in watches where watch.offer(exchange) { deadlines.due(watch) }
     return exchange
   }
 
@@ -81,36 +82,74 @@ public final class Journal: Sendable {
     }
   }
 
-  /// Empties the journal (the file keeps what it has); returns how many were removed.
+  /// Empties the journal (the file keeps what it has); returns how many were removed. Open waits
+  /// start counting again from nothing.
   @discardableResult
   public func clear() -> Int {
-    let (count, removed) = state.withLock { state in
+    let (count, removed, watches) = state.withLock { state in
       defer {
         state.exchanges = []
         state.start = 0
         state.dropped = 0
       }
-      return (state.exchanges.count - state.start, state.exchanges)
+      return (state.exchanges.count - state.start, state.exchanges, state.watches)
     }
     _ = consume removed  // released outside the lock
+    for watch in watches { watch.restart() }
     return count
   }
 
-  /// Waits until `condition` holds over the kept exchanges or `milliseconds` pass; returns the
-  /// exchanges at that moment.
-  public func wait(milliseconds: Int, until condition: ([Exchange]) -> Bool) -> [Exchange] {
-    let deadline = Date().addingTimeInterval(Double(max(0, milliseconds)) / 1000)
-    while true {
-      // The condition may scan every body: evaluated without holding `arrivals`, which every
-      // recorder takes, or all requests would queue behind it.
-      let seen = arrivalCount.load(ordering: .sequentiallyConsistent)
-      let current = all
-      if condition(current) || Date() >= deadline { return current }
-      arrivals.lock()
-      if arrivalCount.load(ordering: .sequentiallyConsistent) == seen {
-        _ = BlockingSection.run { arrivals.wait(until: min(deadline, Date().addingTimeInterval(0.1))) }
-      }
-      arrivals.unlock()
+  /// Waits, without holding a thread, until the number of kept or newly recorded exchanges that
+  /// `matches` satisfies `holds`, or `milliseconds` pass; then calls `finish` once, on the
+  /// journal's own waiting thread (or at once on this one when the kept exchanges already hold),
+  /// with the count and whether it held.
+  public func watch(
+    matching matches: @escaping @Sendable (Exchange) -> Bool, until holds: @escaping @Sendable (Int) -> Bool,
+    milliseconds: Int, then finish: @escaping @Sendable (_ matched: Int, _ held: Bool) -> Void
+  ) {
+    let deadline = Socket.monotonicSeconds() + Double(max(0, milliseconds)) / 1000
+    let created = JournalWatch(
+      matches: matches, holds: holds, deadline: deadline,
+      finish: { [self] watch, matched, held in
+        remove(watch)
+        finish(matched, held)
+      })
+    let kept = state.withLock { state in
+      state.watches.append(created)
+      return state.exchanges[state.start...].compactMap { $0 }
     }
+    // Counted outside the lock: with JSON criteria that parses every kept body.
+    if created.countBaseline(kept) || milliseconds <= 0 {
+      created.end()
+      return
+    }
+    deadlines.add(created)
+  }
+
+  /// Blocks the calling thread (handing its event loop over first) until `watch` would finish;
+  /// answers the count and whether it held. For callers that own their thread, such as XCTest.
+  public func wait(
+    matching matches: @escaping @Sendable (Exchange) -> Bool, until holds: @escaping @Sendable (Int) -> Bool,
+    milliseconds: Int
+  ) -> (matched: Int, held: Bool) {
+    let outcome = Locked<(Int, Bool)>((0, false))
+    let done = DispatchSemaphore(value: 0)
+    watch(matching: matches, until: holds, milliseconds: milliseconds) { matched, held in
+      outcome.withLock { $0 = (matched, held) }
+      done.signal()
+    }
+    BlockingSection.run { done.wait() }
+    return outcome.withLock { $0 }
+  }
+
+  /// The number of waits open now.
+  var openWatchCount: Int { state.withLock { $0.watches.count } }
+
+  /// Waits until every queued `--journal FILE` line is written (SIGTERM, tests); true without one.
+  @discardableResult
+  public func drainFile(timeout: Double = 10) -> Bool { file?.drain(timeout: timeout) ?? true }
+
+  private func remove(_ watch: JournalWatch) {
+    state.withLock { state in state.watches.removeAll { $0 === watch } }
   }
 }

@@ -104,16 +104,35 @@ extension ControlRoutes {
     let exact = body["count"]?.intValue
     let atLeast = body["atLeast"]?.intValue ?? (exact == nil ? 1 : nil)
     let within = body["within"]?.intValue ?? 0
-    func holds(_ count: Int) -> Bool {
+    let holds: @Sendable (Int) -> Bool = { count in
       if let exact, count != exact { return false }
       if let atLeast, count < atLeast { return false }
       return true
     }
-    let exchanges = journal.wait(milliseconds: within) { current in
-      holds(current.filter(criteria.matches).count)
+    let expectation = exact.map { "exactly \($0)" } ?? "at least \(atLeast ?? 1)"
+    let matching = criteria
+    let answer: @Sendable (Int, Bool) -> HTTPResponse = { matched, held in
+      held
+        ? json(200, ["matched": .number(Double(matched))])
+        : nearMisses(journal.all, matched: matched, criteria: matching, expectation: expectation)
     }
-    let matched = exchanges.filter(criteria.matches).count
-    if holds(matched) { return json(200, ["matched": .number(Double(matched))]) }
+    guard within > 0 else {
+      let matched = journal.all.filter(criteria.matches).count
+      return answer(matched, holds(matched))
+    }
+    // A long poll holds no thread: the journal's watch answers when the count holds or time is up.
+    let pending = DeferredResponse()
+    journal.watch(
+      matching: { matching.matches($0) }, until: holds, milliseconds: within,
+      then: { matched, held in pending.complete(answer(matched, held)) })
+    return .deferred(pending)
+  }
+
+  /// The 409 of a `verify` that did not hold: the count and the five closest exchanges, each with
+  /// why it did not match.
+  private static func nearMisses(
+    _ exchanges: [Exchange], matched: Int, criteria: ExchangeCriteria, expectation: String
+  ) -> HTTPResponse {
     let candidates: [(exchange: Exchange, reasons: [String])] = exchanges.compactMap { exchange in
       let reasons = criteria.mismatches(exchange)
       return reasons.isEmpty ? nil : (exchange, reasons)
@@ -129,7 +148,6 @@ extension ControlRoutes {
       nearMisses.append(.object(summary))
     }
     var answer: JSONObject = ["matched": .number(Double(matched)), "nearMisses": .array(nearMisses)]
-    let expectation = exact.map { "exactly \($0)" } ?? "at least \(atLeast ?? 1)"
     answer["message"] = .string("Expected \(expectation) matching exchange(s), found \(matched)")
     return json(409, .object(answer))
   }

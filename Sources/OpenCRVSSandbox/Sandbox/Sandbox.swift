@@ -121,6 +121,14 @@ public final class Sandbox: HTTPHandler {
     return result.response
   }
 
+  /// Answers one request in process, as `handle` does, but waits on this thread for an answer
+  /// that comes later (a `verify` with `within`): for embedders and tests without a socket.
+  public func respond(_ request: HTTPRequest) -> HTTPResponse {
+    let response = handle(request)
+    if case .deferred(let pending) = response.connectionAction { return pending.wait() }
+    return response
+  }
+
   /// Back to the seeded state: journal, records, clients, locations, clock, ids, faults.
   public func reset() {
     clock.reset()

@@ -31,6 +31,10 @@ public final class SandboxServer: Sendable {
   /// The number of client connections open now.
   public var openConnectionCount: Int { server.openConnectionCount }
 
+  /// The server's threads now: event-loop drivers and handlers waiting on a thread, pooled idle
+  /// ones included.
+  public var threadCount: Int { server.threadCount }
+
   /// The base URL integrators point AUTH_URL, GATEWAY_URL and WEBHOOKS_URL at.
   public var baseURL: String {
     let host = sandbox.configuration.host
@@ -38,8 +42,14 @@ public final class SandboxServer: Sendable {
     return "http://\(shown):\(port)"
   }
 
-  /// Stops accepting, lets requests in progress finish, then closes everything.
-  public func stop() { server.stop() }
+  /// Stops accepting, lets requests in progress finish, closes everything, then waits until the
+  /// `--journal FILE` holds every exchange (its writer thread may still have lines queued).
+  public func stop() {
+    server.stop()
+    if !sandbox.journal.drainFile() {
+      sandbox.log.line("journal: some lines were still queued for the file after 10 s; it may be incomplete")
+    }
+  }
 
   private static func writeReadyFile(_ path: String, url: String, port: Int) throws(SandboxStartError) {
     let body: JSONValue = [

@@ -36,6 +36,12 @@ final class JournalFileTests: XCTestCase {
     return try XCTUnwrap(found, "opencrvs-sandbox is not built; looked in \(candidates.map(\.path))")
   }
 
+  /// The file's lines once `harness`'s writer thread has written every queued one.
+  private static func lines(_ url: URL, of harness: SandboxHarness) throws -> [Substring] {
+    XCTAssertTrue(harness.sandbox.journal.drainFile(), "the writer thread caught up")
+    return try lines(url)
+  }
+
   private static func lines(_ url: URL) throws -> [Substring] {
     let text = try String(contentsOf: url, encoding: .utf8)
     XCTAssertTrue(text.isEmpty || text.hasSuffix("\n"), "the last line is complete")
@@ -53,7 +59,7 @@ final class JournalFileTests: XCTestCase {
     harness.send("GET", "/nowhere")
     _ = try harness.control("GET", "/_sandbox/health")
 
-    let lines = try Self.lines(file)
+    let lines = try Self.lines(file, of: harness)
     XCTAssertEqual(lines.count, 4)
     for (index, line) in lines.enumerated() {
       let parsed = try JSONParser.parse(String(line))
@@ -67,7 +73,7 @@ final class JournalFileTests: XCTestCase {
 
     // Deleting the in-memory journal leaves the file as it is.
     _ = try harness.control("DELETE", "/_sandbox/requests")
-    XCTAssertEqual(try Self.lines(file).count, 4)
+    XCTAssertEqual(try Self.lines(file, of: harness).count, 4)
   }
 
   func testTheFileKeepsWhatTheJournalLimitDrops() throws {
@@ -79,7 +85,8 @@ final class JournalFileTests: XCTestCase {
     for _ in 0..<5 { harness.send("GET", "/ping") }
     XCTAssertEqual(harness.sandbox.journal.all.count, 2)
     XCTAssertEqual(
-      try Self.lines(file).map { try JSONParser.parse(String($0))["id"] }, ["1", "2", "3", "4", "5"])
+      try Self.lines(file, of: harness).map { try JSONParser.parse(String($0))["id"] },
+      ["1", "2", "3", "4", "5"])
   }
 
   func testTheServeProcessFlushesCompleteLinesOnSIGTERM() async throws {
@@ -134,5 +141,54 @@ final class JournalFileTests: XCTestCase {
       XCTAssertEqual(exchange["id"]?.stringValue, String(index + 1))
       XCTAssertEqual(exchange["path"]?.stringValue, index % 2 == 0 ? "/ping" : "/notification")
     }
+  }
+
+  func testASlowDiskNeverHoldsUpRecordingAndAFullQueueIsLoggedOnce() throws {
+    // A FIFO nobody reads stands in for a disk that stopped: its 64 KiB buffer fills, then each
+    // write blocks. Recording must not wait for it.
+    let path = try temporaryFolder().appendingPathComponent("stalled.jsonl").path
+    XCTAssertEqual(mkfifo(path, 0o600), 0)
+    let reader = open(path, O_RDONLY | O_NONBLOCK)
+    XCTAssertGreaterThanOrEqual(reader, 0)
+    defer { close(reader) }
+    let log = Locked<[String]>([])
+    let file = try JournalFile(
+      path: path, log: SandboxLog { line in log.withLock { $0.append(line) } }, capacity: 20)
+    let journal = Journal(limit: 1_000, file: file)
+    let body = String(repeating: "x", count: 8_000)
+    let started = Date()
+    for index in 0..<200 {
+      journal.record { sequence in
+        Exchange(
+          sequence: sequence, receivedAt: Date(), request: HTTPRequest(method: "GET", target: "/e\(index)"),
+          result: RouteResult(.text(200, body)), scenario: nil)
+      }
+    }
+    XCTAssertLessThan(Date().timeIntervalSince(started), 2, "recording waited for the stalled file")
+    XCTAssertEqual(journal.all.count, 200, "the in-memory journal keeps every exchange")
+    XCTAssertGreaterThan(file.linesDropped, 0, "a queue of 20 cannot hold 200 behind a stalled disk")
+    XCTAssertEqual(
+      log.withLock { $0.filter { $0.contains("dropping new lines") }.count }, 1, "\(log.withLock { $0 })")
+
+    // The disk comes back: everything queued is written, as whole lines.
+    var received: [UInt8] = []
+    let deadline = Date().addingTimeInterval(10)
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    var drained = false
+    while Date() < deadline {
+      let count = read(reader, &buffer, buffer.count)
+      if count > 0 {
+        received += buffer[0..<count]
+      } else if drained {
+        break  // written in full, and read to the end
+      } else {
+        drained = file.drain(timeout: 0.05)
+      }
+    }
+    XCTAssertTrue(drained)
+    let lines = String(decoding: received, as: UTF8.self).split(separator: "\n")
+    XCTAssertEqual(lines.count, file.linesWritten)
+    XCTAssertEqual(file.linesWritten + file.linesDropped, 200)
+    for line in lines { XCTAssertNoThrow(try JSONParser.parse(String(line))) }
   }
 }

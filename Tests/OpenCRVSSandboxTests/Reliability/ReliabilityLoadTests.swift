@@ -87,6 +87,7 @@ final class ReliabilityLoadTests: XCTestCase {
     XCTAssertEqual(journaled.sorted(), tracking.sorted(), "each tracking id journaled exactly once")
     XCTAssertEqual(Set(exchanges.map(\.sequence)).count, exchanges.count, "journal ids are distinct")
 
+    XCTAssertTrue(sandbox.journal.drainFile(), "the journal's writer thread caught up")
     let text = try String(contentsOfFile: journalPath, encoding: .utf8)
     XCTAssertTrue(text.hasSuffix("\n"))
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()

@@ -276,6 +276,7 @@ final class ReliabilitySecurityTests: XCTestCase {
       body: Array("token=\(searchToken)".utf8))
 
     let memory = try Wire.exchange(port: port, "GET", "/_sandbox/requests").bodyText
+    XCTAssertTrue(server.sandbox.journal.drainFile())
     let file = try String(contentsOfFile: journalPath, encoding: .utf8)
     let lines = log.all.joined(separator: "\n")
     XCTAssertGreaterThanOrEqual(server.sandbox.journal.all.count, 14)

@@ -52,12 +52,12 @@ final class SandboxHarness {
     sandbox = try Sandbox(configuration: configuration)
   }
 
-  /// Sends one request through `Sandbox.handle`.
+  /// Sends one request through `Sandbox.respond` (waiting for a deferred answer).
   @discardableResult
   func send(
     _ method: String, _ target: String, headers: HTTPHeaders = HTTPHeaders(), body: String? = nil
   ) -> HTTPResponse {
-    sandbox.handle(
+    sandbox.respond(
       HTTPRequest(method: method, target: target, headers: headers, body: body.map { Array($0.utf8) } ?? []))
   }
 

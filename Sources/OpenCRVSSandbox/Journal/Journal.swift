@@ -55,7 +55,8 @@ public final class Journal: Sendable {
       }
       // Taken in the same step as the insertion: a watch begun before it is offered this
       // exchange, one begun after counts it among the kept ones. Never both, never neither.
-      return (evicted, state.watches)
+      // A copy of its own (see `all`), and none at all in the usual case of no open wait.
+      return (evicted, state.watches.isEmpty ? [] : state.watches.map { $0 })
     }
     _ = consume evicted  // released here, outside the lock
     file?.append(exchange)
@@ -92,7 +93,7 @@ public final class Journal: Sendable {
         state.start = 0
         state.dropped = 0
       }
-      return (state.exchanges.count - state.start, state.exchanges, state.watches)
+      return (state.exchanges.count - state.start, state.exchanges, state.watches.map { $0 })
     }
     _ = consume removed  // released outside the lock
     for watch in watches { watch.restart() }

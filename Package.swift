@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -15,19 +15,24 @@ let package = Package(
   targets: [
     // Glibc headers that Swift's Glibc module leaves out (epoll, eventfd, mallopt, sched_getaffinity).
     .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
+    // Builds a target's data files into it (the seed, the scenarios), so the binary runs alone.
+    .executableTarget(name: "embed-files", path: "Sources/embed-files", swiftSettings: strict),
+    .plugin(
+      name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"],
+      path: "Sources/EmbedFilesPlugin"),
     .target(
       name: "FarajalandSeed",
       path: "Farajaland",
-      exclude: ["README.md"],
-      resources: [.copy("seed")],
-      swiftSettings: strict
+      exclude: ["README.md", "seed"],
+      swiftSettings: strict,
+      plugins: ["EmbedFiles"]
     ),
     .target(
       name: "ScenarioLibrary",
       path: "Scenarios",
-      exclude: ["README.md"],
-      resources: [.copy("builtin")],
-      swiftSettings: strict
+      exclude: ["README.md", "builtin"],
+      swiftSettings: strict,
+      plugins: ["EmbedFiles"]
     ),
     .target(
       name: "OpenCRVSSandbox",

@@ -1,19 +1,9 @@
-import Foundation
-
-/// Finds the built-in scenario folder (`Scenarios/builtin`) without `Bundle.module`, which aborts
-/// the process on Linux when the resource bundle is missing.
+/// The built-in scenario library, built into the binary from `Scenarios/builtin` by the
+/// EmbedFiles plugin: a binary copied alone to another machine still has it.
 public enum ScenarioLibrary {
-  /// The folder holding the built-in scenario files, or nil when it cannot be found.
-  public static var directory: URL? {
-    let fileManager = FileManager.default
-    let bundleName = "opencrvs-sandbox_ScenarioLibrary.resources"
-    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-    let candidates = [
-      executable.deletingLastPathComponent().appendingPathComponent(bundleName).appendingPathComponent(
-        "builtin"),
-      Bundle.main.bundleURL.appendingPathComponent(bundleName).appendingPathComponent("builtin"),
-      URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("builtin"),
-    ]
-    return candidates.first { fileManager.fileExists(atPath: $0.path) }
+  /// Each file's bytes by its path inside `builtin/` (`token-missing.json`, `payloads/…`).
+  public static let files: [String: [UInt8]] = EmbeddedFiles.files.reduce(into: [:]) { files, entry in
+    guard entry.key.hasPrefix("builtin/") else { return }
+    files[String(entry.key.dropFirst("builtin/".count))] = entry.value
   }
 }

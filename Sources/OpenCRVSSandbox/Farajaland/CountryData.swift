@@ -63,16 +63,19 @@ public struct CountryData: Sendable, Equatable {
     try CountrySeedDecoder.load(from: directory)
   }
 
-  /// The built-in Farajaland seed.
-  public static func farajaland() throws(CountryDataError) -> CountryData {
-    guard let directory = FarajalandSeed.directory else {
-      throw CountryDataError(
-        file: CountrySeedFiles.locations,
-        message:
-          "the built-in Farajaland seed folder was not found next to the executable or in the source tree")
-    }
-    return try load(from: directory)
+  /// Reads and checks a seed folder on disk or built into the binary.
+  public static func load(from folder: ResourceFolder) throws(CountryDataError) -> CountryData {
+    try CountrySeedDecoder.load(from: folder)
   }
+
+  /// The built-in Farajaland seed, as the binary carries it.
+  public static func farajaland() throws(CountryDataError) -> CountryData {
+    try load(from: builtInFolder)
+  }
+
+  /// The folder of the built-in Farajaland seed (built into the binary from `Farajaland/seed`).
+  public static let builtInFolder = ResourceFolder.embedded(
+    FarajalandSeed.files, name: "Farajaland/seed")
 }
 
 /// The names of the files in a seed folder.

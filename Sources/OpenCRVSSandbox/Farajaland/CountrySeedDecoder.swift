@@ -11,6 +11,10 @@ enum CountrySeedDecoder {
       throw CountryDataError(
         file: directory.path, message: "is not a folder; give a seed folder with locations.json")
     }
+    return try load(from: .directory(directory))
+  }
+
+  static func load(from directory: ResourceFolder) throws(CountryDataError) -> CountryData {
     let locationsRoot = try SeedJSONReader.root(
       SeedJSONReader.document(CountrySeedFiles.locations, in: directory) ?? .null,
       file: CountrySeedFiles.locations)

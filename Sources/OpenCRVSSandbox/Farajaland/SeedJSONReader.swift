@@ -7,20 +7,16 @@ struct SeedJSONReader {
   let pointer: String
   let object: JSONObject
 
-  /// The document of `file` in `directory`, or nil when `optional` and the file does not exist.
-  static func document(_ file: String, in directory: URL, optional: Bool = false) throws(CountryDataError)
-    -> JSONValue?
+  /// The document of `file` in `folder`, or nil when `optional` and the file does not exist.
+  static func document(_ file: String, in folder: ResourceFolder, optional: Bool = false)
+    throws(CountryDataError) -> JSONValue?
   {
-    let url = directory.appendingPathComponent(file)
-    guard FileManager.default.fileExists(atPath: url.path) else {
+    guard folder.contains(file) else {
       if optional { return nil }
-      throw CountryDataError(file: file, message: "the file is missing from \(directory.path)")
+      throw CountryDataError(file: file, message: "the file is missing from \(folder.name)")
     }
-    let bytes: [UInt8]
-    do {
-      bytes = [UInt8](try Data(contentsOf: url))
-    } catch {
-      throw CountryDataError(file: file, message: "cannot be read: \(error.localizedDescription)")
+    guard let bytes = folder.contents(file) else {
+      throw CountryDataError(file: file, message: "cannot be read from \(folder.name)")
     }
     do {
       return try JSONParser.parse(bytes)

@@ -7,18 +7,17 @@ public enum SeededRecords {
   /// The seed file's name inside a country folder (optional).
   public static let fileName = "records.json"
 
-  /// The records of `directory/records.json`, or none when the file is absent.
+  /// The records of the folder's `records.json`, or none when the file is absent.
   public static func load(
-    directory: URL, locations: LocationStore, country: CountryData, client: APIClient?
+    folder: ResourceFolder, locations: LocationStore, country: CountryData, client: APIClient?
   ) throws(SandboxStartError) -> [Record] {
-    let url = directory.appendingPathComponent(fileName)
-    guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+    guard let bytes = folder.contents(fileName) else { return [] }
     guard let client else {
       throw SandboxStartError("\(fileName): seeded records need a HEALTH client", exitCode: 66)
     }
     let document: JSONValue
     do {
-      document = try JSONParser.parse(Array(try Data(contentsOf: url)))
+      document = try JSONParser.parse(bytes)
     } catch {
       throw SandboxStartError("\(fileName): \(error)", exitCode: 66)
     }

@@ -49,10 +49,10 @@ public final class Sandbox: HTTPHandler {
     self.log = log
     clock = SandboxClock(start: configuration.clockStart)
     ids = IDGenerator(seed: configuration.seed)
-    let (country, countryDirectory) = try SandboxStartError.loadCountry(configuration.countryDirectory)
+    let (country, countryFolder) = try SandboxStartError.loadCountry(configuration.countryDirectory)
     self.country = country
     let keyPEM = try SandboxStartError.signingKeyPEM(
-      file: configuration.signingKeyFile, countryDirectory: countryDirectory)
+      file: configuration.signingKeyFile, countryFolder: countryFolder)
     do {
       authority = try TokenAuthority(privateKeyPEM: keyPEM)
     } catch {
@@ -70,7 +70,7 @@ public final class Sandbox: HTTPHandler {
       country: country, origin: configuration.locationOrigin, now: { clock.now() }, newID: { ids.uuid() })
     records = RecordStore(
       seeded: try SeededRecords.load(
-        directory: countryDirectory, locations: locations, country: country,
+        folder: countryFolder, locations: locations, country: country,
         client: clients.all.first { $0.kind == .health && $0.status == .active }))
     (catalog, startupScenarios) = try SandboxStartError.loadScenarios(configuration.scenarios)
     lifecycle = RecordLifecycle(

@@ -1,4 +1,3 @@
-import FarajalandSeed
 import Foundation
 
 /// Why the sandbox could not start; the CLI prints it and exits with `exitCode`.
@@ -15,27 +14,22 @@ public struct SandboxStartError: Error, Sendable, CustomStringConvertible {
   }
 
   static func loadCountry(_ directory: String?) throws(SandboxStartError) -> (
-    data: CountryData, directory: URL
+    data: CountryData, folder: ResourceFolder
   ) {
-    let url: URL
+    let folder: ResourceFolder
     if let directory {
-      url = URL(fileURLWithPath: directory)
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
         isDirectory.boolValue
       else {
         throw SandboxStartError("--country \(directory): no such folder", exitCode: 66)
       }
+      folder = .directory(URL(fileURLWithPath: directory))
     } else {
-      guard let builtIn = FarajalandSeed.directory else {
-        throw SandboxStartError(
-          "the built-in Farajaland seed was not found next to the executable; pass --country DIR",
-          exitCode: 66)
-      }
-      url = builtIn
+      folder = CountryData.builtInFolder
     }
     do {
-      return (try CountryData.load(from: url), url)
+      return (try CountryData.load(from: folder), folder)
     } catch {
       throw SandboxStartError("country data: \(error)", exitCode: 66)
     }
@@ -45,20 +39,17 @@ public struct SandboxStartError: Error, Sendable, CustomStringConvertible {
 extension SandboxStartError {
   /// The PEM that signs tokens: `--signing-key`, else the country folder's `signing-key.pem`, else
   /// the built-in Farajaland test key.
-  static func signingKeyPEM(file: String?, countryDirectory: URL) throws(SandboxStartError) -> String {
-    var candidates: [URL] = []
+  static func signingKeyPEM(file: String?, countryFolder: ResourceFolder) throws(SandboxStartError)
+    -> String
+  {
     if let file {
       guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
         throw SandboxStartError("--signing-key \(file): cannot read the file", exitCode: 66)
       }
       return text
     }
-    candidates.append(countryDirectory.appendingPathComponent("signing-key.pem"))
-    if let builtIn = FarajalandSeed.directory {
-      candidates.append(builtIn.appendingPathComponent("signing-key.pem"))
-    }
-    for candidate in candidates {
-      if let text = try? String(contentsOf: candidate, encoding: .utf8) { return text }
+    for folder in [countryFolder, CountryData.builtInFolder] {
+      if let bytes = folder.contents("signing-key.pem") { return String(decoding: bytes, as: UTF8.self) }
     }
     throw SandboxStartError(
       "no signing key: pass --signing-key FILE (an RSA private key in PEM)", exitCode: 66)

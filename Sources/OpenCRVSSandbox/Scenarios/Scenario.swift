@@ -31,24 +31,31 @@ public struct Scenario: Sendable {
 
   /// Reads and checks a scenario file; `jsonFile` bodies are read relative to it.
   public static func load(contentsOf url: URL) throws(ScenarioError) -> Scenario {
-    let name = url.path
-    guard let data = FileManager.default.contents(atPath: url.path) else {
+    try load(url.lastPathComponent, in: .directory(url.deletingLastPathComponent()))
+  }
+
+  /// Reads and checks the scenario file at `path` in `folder`; `jsonFile` bodies are read
+  /// relative to it.
+  public static func load(_ path: String, in folder: ResourceFolder) throws(ScenarioError) -> Scenario {
+    let name = folder.displayPath(path)
+    guard let data = folder.contents(path) else {
       throw ScenarioError(file: name, message: "cannot read the file")
     }
     let document: JSONValue
     do {
-      document = try JSONParser.parse(Array(data))
+      document = try JSONParser.parse(data)
     } catch {
       throw ScenarioError(file: name, message: "not JSON: \(error)")
     }
-    return try ScenarioDecoder(file: name, directory: url.deletingLastPathComponent()).scenario(document)
+    return try ScenarioDecoder(file: name, folder: folder.folder(containing: path)).scenario(document)
   }
 
-  /// Checks a scenario given as JSON (for example from the control API).
+  /// Checks a scenario given as JSON (for example from the control API); `jsonFile` paths are
+  /// read relative to `directory`, or to the working directory.
   public static func decode(_ document: JSONValue, source: String, directory: URL? = nil)
     throws(ScenarioError)
     -> Scenario
   {
-    try ScenarioDecoder(file: source, directory: directory).scenario(document)
+    try ScenarioDecoder(file: source, folder: directory.map(ResourceFolder.directory)).scenario(document)
   }
 }

@@ -9,18 +9,25 @@ public struct ScenarioCatalog: Sendable {
   /// A catalog of these scenarios.
   public init(scenarios: [Scenario]) { self.scenarios = scenarios.sorted { $0.name < $1.name } }
 
+  /// The built-in scenarios' folder, built into the binary from `Scenarios/builtin`.
+  public static let builtInFolder = ResourceFolder.embedded(
+    ScenarioLibrary.files, name: "Scenarios/builtin")
+
   /// Loads every `*.json` file of the built-in folder; a broken one is an error naming it.
   public static func builtIn() throws(ScenarioError) -> ScenarioCatalog {
-    guard let directory = ScenarioLibrary.directory else { return ScenarioCatalog(scenarios: []) }
-    return try load(directory: directory)
+    try load(folder: builtInFolder)
   }
 
   /// Loads every `*.json` file directly inside `directory`.
   public static func load(directory: URL) throws(ScenarioError) -> ScenarioCatalog {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    try load(folder: .directory(directory))
+  }
+
+  /// Loads every `*.json` file directly inside `folder`.
+  public static func load(folder: ResourceFolder) throws(ScenarioError) -> ScenarioCatalog {
     var scenarios: [Scenario] = []
-    for name in names.sorted() where name.hasSuffix(".json") {
-      scenarios.append(try Scenario.load(contentsOf: directory.appendingPathComponent(name)))
+    for name in folder.fileNames() where name.hasSuffix(".json") {
+      scenarios.append(try Scenario.load(name, in: folder))
     }
     var seen: Set<String> = []
     for scenario in scenarios where !seen.insert(scenario.name).inserted {

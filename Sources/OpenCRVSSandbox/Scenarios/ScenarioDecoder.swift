@@ -3,7 +3,8 @@ import Foundation
 /// Turns scenario JSON into a `Scenario`, naming the file, step and field of anything wrong.
 struct ScenarioDecoder {
   let file: String
-  let directory: URL?
+  /// Where relative `jsonFile` paths point; the working directory when nil.
+  let folder: ResourceFolder?
 
   func scenario(_ document: JSONValue) throws(ScenarioError) -> Scenario {
     guard case .object(let object) = document else {
@@ -147,18 +148,18 @@ struct ScenarioDecoder {
       guard let relative = fileValue.stringValue else {
         throw fail(label, "request.jsonFile", "must be a path string")
       }
-      // appendingPathComponent, not relativeTo:, so a directory URL without a trailing slash works.
-      let url =
+      let base =
         relative.hasPrefix("/")
-        ? URL(fileURLWithPath: relative)
-        : (directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-          .appendingPathComponent(relative)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
+        ? ResourceFolder.directory(URL(fileURLWithPath: "/"))
+        : (folder ?? .directory(URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+      let path = relative.hasPrefix("/") ? String(relative.dropFirst()) : relative
+      guard let data = base.contents(path) else {
         throw fail(
-          label, "request.jsonFile", "cannot read \(url.path) (paths are relative to the scenario file)")
+          label, "request.jsonFile",
+          "cannot read \(base.displayPath(path)) (paths are relative to the scenario file)")
       }
       do {
-        body = .json(try JSONParser.parse(Array(data)))
+        body = .json(try JSONParser.parse(data))
       } catch {
         throw fail(label, "request.jsonFile", "\(relative) is not JSON: \(error)")
       }

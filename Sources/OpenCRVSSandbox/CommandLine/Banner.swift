@@ -6,7 +6,7 @@ enum Banner {
     let url = server.baseURL
     let sandbox = server.sandbox
     var lines = [
-      "OpenCRVS v\(HapiAnswers.gatewayVersion) sandbox \(SandboxCommand.programVersion): \(sandbox.country.countryName) (\(sandbox.locations.count) locations)",
+      "OpenCRVS v\(sandbox.profile.version) sandbox \(SandboxCommand.programVersion): \(sandbox.country.countryName) (\(sandbox.locations.count) locations)",
       "  base URL   \(url)   (use it as AUTH_URL, GATEWAY_URL and WEBHOOKS_URL)",
       "  dashboard  \(url)/_sandbox/   (open it in a browser)",
       "  control    \(url)/_sandbox/openapi.json",

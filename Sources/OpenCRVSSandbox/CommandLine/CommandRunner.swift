@@ -22,7 +22,8 @@ public enum CommandRunner {
       print(SandboxCommand.usage)
       return 0
     case .version:
-      print("opencrvs-sandbox \(SandboxCommand.programVersion) (OpenCRVS \(HapiAnswers.gatewayVersion))")
+      let speaks = OpenCRVSProfile.all.map { "OpenCRVS v\($0.version)" }.joined(separator: ", ")
+      print("opencrvs-sandbox \(SandboxCommand.programVersion) (\(speaks))")
       return 0
     case .run(let run):
       return run.execute()

@@ -41,6 +41,7 @@ public enum SandboxCommand: Sendable {
       opencrvs-sandbox --help | --version
 
     serve options:
+      --opencrvs RELEASE      the OpenCRVS release to speak: \(OpenCRVSProfile.all.map(\.name).joined(separator: ", ")) (default \(OpenCRVSProfile.standard.name))
       --host ADDR             address to bind (default 127.0.0.1)
       --port N                port; 0 picks a free one (default 7070)
       --ready-file PATH       once listening, write {"url","port","pid"} to PATH
@@ -106,6 +107,14 @@ public enum SandboxCommand: Sendable {
     var options = OptionReader(arguments, command: "serve")
     while let flag = try options.nextFlag() {
       switch flag {
+      case "--opencrvs":
+        let name = try options.value(for: flag)
+        guard let profile = OpenCRVSProfile.named(name) else {
+          throw UsageError(
+            "--opencrvs: '\(name)' is not a release this sandbox speaks; it speaks "
+              + OpenCRVSProfile.all.map { "\($0.name) (OpenCRVS v\($0.version))" }.joined(separator: ", "))
+        }
+        configuration.profile = profile
       case "--host": configuration.host = try options.value(for: flag)
       case "--port": configuration.port = try options.integer(for: flag, in: 0...65_535)
       case "--ready-file": configuration.readyFile = try options.value(for: flag)

@@ -54,7 +54,7 @@ struct DashboardChanges: Sendable, Equatable {
     scenarios = scenariosHash.value
     var webhooksHash = FNV1a()
     for path in ["/_sandbox/webhooks/subscriptions", "/_sandbox/webhooks/deliveries"] {
-      guard let (handler, parameters) = sandbox.routers.control.match(method: "GET", path: path) else {
+      guard let (handler, parameters) = sandbox.control.match(method: "GET", path: path) else {
         continue
       }
       let response = handler(HTTPRequest(method: "GET", target: path), parameters)(sandbox)

@@ -8,14 +8,14 @@ extension Sandbox {
       let (fault, scenario) = faults.take(
         method: request.method, path: request.path, clientId: { self.identifyClient(request) })
     else {
-      return (routers.route(request), nil)
+      return (openCRVS.route(request), nil)
     }
     if fault.delayMs > 0 && fault.kind != .timeout {
       BlockingSection.run { Thread.sleep(forTimeInterval: Double(fault.delayMs) / 1000) }
     }
     let explanation = FaultAnswer.describe(fault, scenario: scenario)
     guard let response = FaultAnswer.response(for: fault) else {
-      var result = routers.route(request)
+      var result = openCRVS.route(request)
       result.problems.append(Problem(.warning, code: "scenario-delay", message: explanation))
       return (result, scenario)
     }
@@ -31,7 +31,7 @@ extension Sandbox {
   /// The client a request comes from, as the journal names it: `client_id` on `/token`, else the
   /// client whose system id is the `sub` of a token that verifies.
   func identifyClient(_ request: HTTPRequest) -> String? {
-    let path = SandboxRouters.gatewayPath(request.path)
+    let path = V17Routes.gatewayPath(request.path)
     if path == "/token" || path == "/auth/token" {
       return request.queryValue("client_id").flatMap { clients.client(id: $0)?.clientId }
     }

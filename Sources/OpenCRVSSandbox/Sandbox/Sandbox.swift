@@ -39,7 +39,13 @@ public final class Sandbox: HTTPHandler {
   /// Record-search clients' daily counts.
   public let searchQuota = SearchQuota()
 
-  let routers: SandboxRouters
+  /// The OpenCRVS release it speaks (`serve --opencrvs`).
+  public var profile: OpenCRVSProfile { configuration.profile }
+
+  /// The profile's routes: everything that is not `/_sandbox`.
+  let openCRVS: any OpenCRVSRoutes
+  /// The control API's routes (`/_sandbox`), the same for every release.
+  let control = ControlRoutes.router()
 
   /// A sandbox seeded from the configured country (the built-in Farajaland by default).
   public init(configuration: SandboxConfiguration = SandboxConfiguration(), log: SandboxLog = .silent)
@@ -81,11 +87,11 @@ public final class Sandbox: HTTPHandler {
     webhooks = WebhookService(
       clients: clients, locations: locations, country: country, records: records, ids: ids, clock: clock,
       log: log)
-    routers = SandboxRouters(
-      configuration: configuration, clock: clock, ids: ids, country: country, locations: locations,
-      clients: clients,
-      authority: authority, invalidatedTokens: invalidatedTokens, records: records, webhooks: webhooks,
-      lifecycle: lifecycle, searchQuota: searchQuota)
+    openCRVS = configuration.profile.routes(
+      SandboxServices(
+        configuration: configuration, clock: clock, ids: ids, country: country, locations: locations,
+        clients: clients, authority: authority, invalidatedTokens: invalidatedTokens, records: records,
+        webhooks: webhooks, lifecycle: lifecycle, searchQuota: searchQuota))
     let dispatcher = webhooks.dispatcher
     lifecycle.whenRegistered { record in dispatcher.recordRegistered(record) }
   }
@@ -164,7 +170,7 @@ public final class Sandbox: HTTPHandler {
           "The control API is bound to \(configuration.host); send Authorization: Bearer <--control-token>")
       }
     }
-    guard let (handler, parameters) = routers.control.match(method: request.method, path: request.path) else {
+    guard let (handler, parameters) = control.match(method: request.method, path: request.path) else {
       return ControlRoutes.error(
         404, "not-found", "No control route \(request.method) \(request.path); see GET /_sandbox/openapi.json"
       )

@@ -2,6 +2,8 @@ import Foundation
 
 /// Everything `serve` can be told; defaults are the documented ones.
 public struct SandboxConfiguration: Sendable {
+  /// The OpenCRVS release to speak (`--opencrvs`); v1.7.4 by default.
+  public var profile = OpenCRVSProfile.standard
   /// Address to bind.
   public var host = "127.0.0.1"
   /// Port; 0 picks a free one.

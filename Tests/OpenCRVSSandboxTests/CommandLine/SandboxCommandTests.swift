@@ -75,6 +75,18 @@ final class SandboxCommandTests: XCTestCase {
     XCTAssertFalse(configuration.logRequests)
   }
 
+  func testOpenCRVSNamesTheReleaseToSpeak() throws {
+    XCTAssertEqual(try serve(["serve"]).profile.version, "1.7.4", "v1.7.4 is the default")
+    XCTAssertEqual(try serve(["serve", "--opencrvs", "1.7"]).profile.name, "1.7")
+    XCTAssertEqual(
+      try serve(["serve", "--opencrvs=1.7.4"]).profile.name, "1.7", "the exact version names it too")
+    XCTAssertThrowsError(try SandboxCommand.parse(["serve", "--opencrvs", "1.6"])) { error in
+      let message = (error as? UsageError)?.description ?? ""
+      XCTAssertTrue(message.contains("'1.6' is not a release this sandbox speaks"), message)
+      XCTAssertTrue(message.contains("1.7 (OpenCRVS v1.7.4)"), "it lists what it speaks: \(message)")
+    }
+  }
+
   func testServeIsTheDefaultCommandWhenTheFirstArgumentIsAnOption() throws {
     XCTAssertEqual(try serve(["--port", "8080"]).port, 8_080)
     XCTAssertEqual(try serve(["--explain"]).explain, true)

@@ -1,16 +1,16 @@
-/// The routing tables: the auth and webhooks services (no `/v1`), the gateway (with `/v1`
-/// stripped first) and the control API.
-struct SandboxRouters: Sendable {
+/// OpenCRVS v1.7.4's routing tables: the auth and webhooks services (no `/v1`) and the gateway
+/// (with `/v1` stripped first).
+struct V17Routes: OpenCRVSRoutes {
   let services: Router<RouteResult>
   let gateway: Router<RouteResult>
-  let control: Router<ControlRoutes.Action>
 
-  init(
-    configuration: SandboxConfiguration, clock: SandboxClock, ids: IDGenerator, country: CountryData,
-    locations: LocationStore, clients: ClientRegistry, authority: TokenAuthority,
-    invalidatedTokens: InvalidatedTokens,
-    records: RecordStore, webhooks: WebhookService, lifecycle: RecordLifecycle, searchQuota: SearchQuota
-  ) {
+  init(_ shared: SandboxServices) {
+    let (configuration, clock, ids, country) = (
+      shared.configuration, shared.clock, shared.ids, shared.country
+    )
+    let (locations, clients, authority) = (shared.locations, shared.clients, shared.authority)
+    let (invalidatedTokens, records, webhooks) = (shared.invalidatedTokens, shared.records, shared.webhooks)
+    let (lifecycle, searchQuota) = (shared.lifecycle, shared.searchQuota)
     var services = Router<RouteResult>()
     var gateway = Router<RouteResult>()
     Self.addGatewayHealth(to: &gateway)
@@ -45,7 +45,6 @@ struct SandboxRouters: Sendable {
     ).add(to: &gateway)
     self.services = services
     self.gateway = gateway
-    self.control = ControlRoutes.router()
   }
 
   /// The OpenCRVS answer to `request`, hapi's 404 when no route matches.

@@ -35,8 +35,13 @@ let package = Package(
       plugins: ["EmbedFiles"]
     ),
     .target(
+      name: "DashboardAssets",
+      swiftSettings: strict,
+      plugins: ["EmbedFiles"]
+    ),
+    .target(
       name: "OpenCRVSSandbox",
-      dependencies: ["CLinux", "FarajalandSeed", "ScenarioLibrary"],
+      dependencies: ["CLinux", "FarajalandSeed", "ScenarioLibrary", "DashboardAssets"],
       swiftSettings: strict
     ),
     .target(

@@ -1,14 +1,13 @@
+import DashboardAssets
+
 /// `GET /_sandbox/`: the dashboard, one self-contained HTML page (no external assets), served with a
 /// content security policy that allows only its own inline script and style and same-origin calls.
 enum DashboardPage {
   /// The whole script, in the order its parts depend on each other.
-  static let script =
-    DashboardScript.core + "\n" + DashboardScriptRequests.source + "\n" + DashboardScriptWorkqueue.source
-    + "\n"
-    + DashboardScriptAdmin.source
+  static let script = DashboardAssets.scripts.joined(separator: "\n")
 
   /// The page's HTML.
-  static let html = DashboardHTML.template.replacingOnce("{{CSS}}", with: DashboardCSS.text)
+  static let html = DashboardAssets.html.replacingOnce("{{CSS}}", with: DashboardAssets.css)
     .replacingOnce("{{SCRIPT}}", with: script)
 
   /// `script-src`/`style-src` source for `text`: its SHA-256, as CSP hashes inline elements.
@@ -16,7 +15,7 @@ enum DashboardPage {
 
   /// The content security policy: nothing but this page's own script and style, and calls to its origin.
   static let contentSecurityPolicy =
-    "default-src 'none'; script-src \(hashSource(script)); style-src \(hashSource(DashboardCSS.text)); "
+    "default-src 'none'; script-src \(hashSource(script)); style-src \(hashSource(DashboardAssets.css)); "
     + "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
   /// The answer to `GET /_sandbox/`.

@@ -1,3 +1,4 @@
+import DashboardAssets
 import Foundation
 
 extension ControlRoutes {
@@ -20,7 +21,7 @@ extension ControlRoutes {
         HTTPResponse(
           status: 200,
           headers: ["content-type": "application/json; charset=utf-8", "cache-control": "no-store"],
-          body: Array(ControlOpenAPI.document.utf8))
+          body: Array(DashboardAssets.controlOpenAPI.utf8))
       }
     }
     router.add("GET", "/_sandbox/locations") { request, _ in

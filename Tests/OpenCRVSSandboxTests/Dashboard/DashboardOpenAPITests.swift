@@ -1,4 +1,5 @@
 import Foundation
+import DashboardAssets
 import XCTest
 
 @testable import OpenCRVSSandbox
@@ -77,7 +78,7 @@ final class DashboardOpenAPITests: XCTestCase {
   }
 
   func testReferencesResolve() throws {
-    let text = ControlOpenAPI.document
+    let text = DashboardAssets.controlOpenAPI
     let document = try JSONParser.parse(Array(text.utf8))
     let references = try NSRegularExpression(pattern: ##""\$ref": "#/([^"]+)""##)
     let matches = references.matches(in: text, range: NSRange(text.startIndex..., in: text))

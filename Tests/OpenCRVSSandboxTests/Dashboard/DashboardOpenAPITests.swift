@@ -1,5 +1,5 @@
-import Foundation
 import DashboardAssets
+import Foundation
 import XCTest
 
 @testable import OpenCRVSSandbox

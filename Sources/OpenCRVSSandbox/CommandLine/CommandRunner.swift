@@ -77,7 +77,7 @@ public enum CommandRunner {
 
   private static func printClients(countryDirectory: String?) -> Int32 {
     do {
-      let (country, _) = try SandboxStartError.loadCountry(countryDirectory)
+      let (country, _) = try SandboxSeed.loadCountry(countryDirectory)
       let clients = country.clientsOrBuiltIn.compactMap(APIClient.init(seed:))
       for line in Banner.clientTable(clients) { print(line) }
       return 0

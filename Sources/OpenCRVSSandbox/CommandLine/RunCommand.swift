@@ -133,7 +133,7 @@ struct TargetPlayground {
   init?(target: String, countryDirectory: String?) {
     let base = target.hasSuffix("/") ? String(target.dropLast()) : target
     self.target = base
-    guard let (country, _) = try? SandboxStartError.loadCountry(countryDirectory) else { return nil }
+    guard let (country, _) = try? SandboxSeed.loadCountry(countryDirectory) else { return nil }
     let clients = country.clientsOrBuiltIn.compactMap(APIClient.init(seed:))
     let locations = LocationStore(country: country).summaries()
     seeded = SeededVariables.values(baseURL: base, country: country, clients: clients, locations: locations)
@@ -142,7 +142,7 @@ struct TargetPlayground {
 
   /// The seeded variables for the default base URL, without a server.
   static func offline(countryDirectory: String?) -> [(name: String, value: String)]? {
-    guard let (country, _) = try? SandboxStartError.loadCountry(countryDirectory) else { return nil }
+    guard let (country, _) = try? SandboxSeed.loadCountry(countryDirectory) else { return nil }
     let clients = country.clientsOrBuiltIn.compactMap(APIClient.init(seed:))
     return SeededVariables.values(
       baseURL: "http://127.0.0.1:7070", country: country, clients: clients,

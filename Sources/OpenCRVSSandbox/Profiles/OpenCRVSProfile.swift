@@ -36,6 +36,10 @@ public struct OpenCRVSProfile: Sendable {
 protocol OpenCRVSRoutes: Sendable {
   /// The release's answer to `request` (its own "not found" when no route matches).
   func route(_ request: HTTPRequest) -> RouteResult
+
+  /// The API client the journal names for `request`: the one its credentials belong to, when
+  /// they verify for the route's service (a fault's `match.clientId` uses it too).
+  func identifyClient(_ request: HTTPRequest) -> String?
 }
 
 /// What every release's routes are built on: the sandbox's configuration and shared state.

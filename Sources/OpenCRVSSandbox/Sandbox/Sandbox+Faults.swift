@@ -28,25 +28,7 @@ extension Sandbox {
     )
   }
 
-  /// The client a request comes from, as the journal names it: `client_id` on `/token`, else the
-  /// client whose system id is the `sub` of a token that verifies.
-  func identifyClient(_ request: HTTPRequest) -> String? {
-    let path = V17Routes.gatewayPath(request.path)
-    if path == "/token" || path == "/auth/token" {
-      return request.queryValue("client_id").flatMap { clients.client(id: $0)?.clientId }
-    }
-    // The token must verify for the service the route belongs to (each has its own audience).
-    let audience: String
-    if path.hasPrefix("/location") {
-      audience = "opencrvs:config-user"
-    } else if path.hasPrefix("/webhooks") {
-      audience = "opencrvs:webhooks-user"
-    } else {
-      audience = "opencrvs:gateway-user"
-    }
-    let authenticator = GatewayAuthenticator(
-      audience: audience, authority: authority, invalidated: invalidatedTokens, clock: clock)
-    guard case .success(let credentials) = authenticator.authenticate(request) else { return nil }
-    return clients.client(systemId: credentials.subject)?.clientId
-  }
+  /// The client a request comes from, as the journal names it (the profile knows which service,
+  /// and so which token audience, a path belongs to).
+  func identifyClient(_ request: HTTPRequest) -> String? { openCRVS.identifyClient(request) }
 }

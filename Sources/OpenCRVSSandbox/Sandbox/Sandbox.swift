@@ -55,9 +55,9 @@ public final class Sandbox: HTTPHandler {
     self.log = log
     clock = SandboxClock(start: configuration.clockStart)
     ids = IDGenerator(seed: configuration.seed)
-    let (country, countryFolder) = try SandboxStartError.loadCountry(configuration.countryDirectory)
+    let (country, countryFolder) = try SandboxSeed.loadCountry(configuration.countryDirectory)
     self.country = country
-    let keyPEM = try SandboxStartError.signingKeyPEM(
+    let keyPEM = try SandboxSeed.signingKeyPEM(
       file: configuration.signingKeyFile, countryFolder: countryFolder)
     do {
       authority = try TokenAuthority(privateKeyPEM: keyPEM)
@@ -78,7 +78,7 @@ public final class Sandbox: HTTPHandler {
       seeded: try SeededRecords.load(
         folder: countryFolder, locations: locations, country: country,
         client: clients.all.first { $0.kind == .health && $0.status == .active }))
-    (catalog, startupScenarios) = try SandboxStartError.loadScenarios(configuration.scenarios)
+    (catalog, startupScenarios) = try SandboxSeed.loadScenarios(configuration.scenarios)
     lifecycle = RecordLifecycle(
       records: records, clock: clock, ids: ids, authority: authority, country: country, locations: locations,
       clients: clients, validationURL: configuration.validationURL, log: log)

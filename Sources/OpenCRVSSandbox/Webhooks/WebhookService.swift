@@ -39,18 +39,6 @@ public final class WebhookService: Sendable {
     }
   }
 
-  /// The `/webhooks` routes over this state.
-  func routes(
-    authenticator: GatewayAuthenticator, clients: ClientRegistry, ids: IDGenerator, clock: SandboxClock,
-    payloads: PayloadParser
-  )
-    -> WebhookRoutes
-  {
-    WebhookRoutes(
-      authenticator: authenticator, clients: clients, subscriptions: subscriptions,
-      handshake: WebhookHandshake(transport: transport), ids: ids, clock: clock, payloads: payloads)
-  }
-
   /// Back to empty: queued deliveries dropped, subscriptions, deliveries and arrivals forgotten.
   public func reset() {
     dispatcher.reset()

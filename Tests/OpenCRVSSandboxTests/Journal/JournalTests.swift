@@ -6,13 +6,7 @@ import XCTest
 /// The in-memory journal: the newest `limit` exchanges in sequence order, however many were
 /// evicted on the way (eviction releases each old exchange as it goes and compacts in batches).
 final class JournalTests: XCTestCase {
-  private func record(_ journal: Journal, path: String) {
-    journal.record { sequence in
-      Exchange(
-        sequence: sequence, receivedAt: Date(), request: HTTPRequest(method: "GET", target: path),
-        result: RouteResult(.text(200, path)), scenario: nil)
-    }
-  }
+  private func record(_ journal: Journal, path: String) { journal.recordGET(path) }
 
   func testKeepsTheNewestAcrossManyBatchesOfEviction() {
     let journal = Journal(limit: 10)

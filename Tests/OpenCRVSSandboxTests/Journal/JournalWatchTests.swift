@@ -7,15 +7,7 @@ import XCTest
 /// exchange once: the kept ones when they begin, then every new one as it is recorded. Twenty open
 /// waits must not turn each notification into twenty scans of the whole journal.
 final class JournalWatchTests: XCTestCase {
-  private func record(_ journal: Journal, path: String) { Self.record(journal, path: path) }
-
-  private static func record(_ journal: Journal, path: String) {
-    journal.record { sequence in
-      Exchange(
-        sequence: sequence, receivedAt: Date(), request: HTTPRequest(method: "GET", target: path),
-        result: RouteResult(.text(200, path)), scenario: nil)
-    }
-  }
+  private func record(_ journal: Journal, path: String) { journal.recordGET(path) }
 
   func testTwentyOpenWaitsLookAtEachExchangeOnce() {
     let journal = Journal(limit: 10_000)
@@ -113,7 +105,7 @@ final class JournalWatchTests: XCTestCase {
       for thread in 0..<4 {
         recorders.enter()
         Thread {
-          for index in 0..<250 { Self.record(journal, path: "/r\(thread)-\(index)") }
+          for index in 0..<250 { journal.recordGET("/r\(thread)-\(index)") }
           recorders.leave()
         }.start()
       }

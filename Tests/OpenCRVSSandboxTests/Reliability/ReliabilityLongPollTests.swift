@@ -63,14 +63,19 @@ final class ReliabilityLongPollTests: XCTestCase {
     XCTAssertEqual(server.sandbox.journal.openWatchCount, 0)
   }
 
-  func testHandOversReuseThreadsInsteadOfStartingOneEach() throws {
-    let server = try startSandbox()
-    let port = server.port
-    let fault = #"{"match":{"method":"GET","path":"/ping"},"delayMs":30}"#
+  /// Delays every `GET /ping` by `milliseconds`: a handler that waits on a thread.
+  private func delayPings(_ port: Int, milliseconds: Int) throws {
+    let fault = #"{"match":{"method":"GET","path":"/ping"},"delayMs":\#(milliseconds)}"#
     XCTAssertEqual(
       try Wire.exchange(
         port: port, "POST", "/_sandbox/faults", headers: Wire.jsonHeaders(), body: Array(fault.utf8)
       ).status, 200)
+  }
+
+  func testHandOversReuseThreadsInsteadOfStartingOneEach() throws {
+    let server = try startSandbox()
+    let port = server.port
+    try delayPings(port, milliseconds: 30)
     for _ in 0..<5 { XCTAssertEqual(try Wire.exchange(port: port, "GET", "/ping").status, 200) }
     let warmed = server.threadCount
     for _ in 0..<40 { XCTAssertEqual(try Wire.exchange(port: port, "GET", "/ping").status, 200) }
@@ -84,11 +89,7 @@ final class ReliabilityLongPollTests: XCTestCase {
       configuration.limits.maximumWaitingThreads = 3
     }
     let port = server.port
-    let fault = #"{"match":{"method":"GET","path":"/ping"},"delayMs":400}"#
-    XCTAssertEqual(
-      try Wire.exchange(
-        port: port, "POST", "/_sandbox/faults", headers: Wire.jsonHeaders(), body: Array(fault.utf8)
-      ).status, 200)
+    try delayPings(port, milliseconds: 400)
     let answered = Locked([Int]())
     let group = DispatchGroup()
     for _ in 0..<12 {

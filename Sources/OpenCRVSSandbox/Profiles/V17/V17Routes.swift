@@ -3,6 +3,17 @@
 struct V17Routes: OpenCRVSRoutes {
   let services: Router<RouteResult>
   let gateway: Router<RouteResult>
+  /// One authenticator per service, each with its token audience.
+  let authenticators: Authenticators
+  let clients: ClientRegistry
+
+  /// The services' authenticators: config (Location writes), gateway (notifications, GraphQL),
+  /// webhooks. A token verifies only for the audiences it carries.
+  struct Authenticators: Sendable {
+    let config: GatewayAuthenticator
+    let gateway: GatewayAuthenticator
+    let webhooks: GatewayAuthenticator
+  }
 
   init(_ shared: SandboxServices) {
     let (configuration, clock, ids, country) = (
@@ -21,22 +32,30 @@ struct V17Routes: OpenCRVSRoutes {
     AuthRoutes.add(
       services: &services, gateway: &gateway, endpoint: tokenEndpoint, authority: authority,
       invalidated: invalidatedTokens, clock: clock, payloads: payloads)
-    let configAuthenticator = GatewayAuthenticator(
-      audience: "opencrvs:config-user", authority: authority, invalidated: invalidatedTokens, clock: clock)
-    LocationRoutes.add(
-      to: &gateway, locations: locations, authenticator: configAuthenticator, clients: clients,
-      payloads: payloads)
-    let gatewayAuthenticator = GatewayAuthenticator(
-      audience: "opencrvs:gateway-user", authority: authority, invalidated: invalidatedTokens, clock: clock)
-    NotificationRoutes(
-      authenticator: gatewayAuthenticator, clients: clients, locations: locations, records: records, ids: ids,
-      clock: clock, country: country, payloads: payloads
-    ).add(to: &gateway)
-    webhooks.routes(
-      authenticator: GatewayAuthenticator(
+    let authenticators = Authenticators(
+      config: GatewayAuthenticator(
+        audience: "opencrvs:config-user", authority: authority, invalidated: invalidatedTokens, clock: clock),
+      gateway: GatewayAuthenticator(
+        audience: "opencrvs:gateway-user", authority: authority, invalidated: invalidatedTokens, clock: clock),
+      webhooks: GatewayAuthenticator(
         audience: "opencrvs:webhooks-user", authority: authority, invalidated: invalidatedTokens, clock: clock
-      ),
-      clients: clients, ids: ids, clock: clock, payloads: payloads
+      ))
+    self.authenticators = authenticators
+    self.clients = clients
+    LocationRoutes.add(
+      to: &gateway, locations: locations,
+      preamble: RoutePreamble(
+        authenticator: authenticators.config, clients: clients, payloads: payloads, proxied: true))
+    let gatewayAuthenticator = authenticators.gateway
+    NotificationRoutes(
+      preamble: RoutePreamble(
+        authenticator: gatewayAuthenticator, clients: clients, payloads: payloads, proxied: false),
+      locations: locations, records: records, ids: ids, clock: clock, country: country
+    ).add(to: &gateway)
+    webhooks.v17Routes(
+      preamble: RoutePreamble(
+        authenticator: authenticators.webhooks, clients: clients, payloads: payloads, proxied: false),
+      ids: ids, clock: clock
     ).add(to: &services)
     GraphQLRoutes(
       authenticator: gatewayAuthenticator, clients: clients, records: records, lifecycle: lifecycle,
@@ -64,6 +83,20 @@ struct V17Routes: OpenCRVSRoutes {
           message:
             "No OpenCRVS v1.7 route answers \(request.method) \(request.path); see the README's route list")
       ])
+  }
+
+  /// The client a request comes from, as the journal names it: `client_id` on `/token`, else the
+  /// client whose system id is the `sub` of a token that verifies for the route's service.
+  func identifyClient(_ request: HTTPRequest) -> String? {
+    let path = Self.gatewayPath(request.path)
+    if path == "/token" || path == "/auth/token" {
+      return request.queryValue("client_id").flatMap { clients.client(id: $0)?.clientId }
+    }
+    let authenticator =
+      path.hasPrefix("/location")
+      ? authenticators.config : path.hasPrefix("/webhooks") ? authenticators.webhooks : authenticators.gateway
+    guard case .success(let credentials) = authenticator.authenticate(request) else { return nil }
+    return clients.client(systemId: credentials.subject)?.clientId
   }
 
   /// The gateway's `onRequest` hook strips a leading `/v1`.

@@ -7,20 +7,16 @@ enum LocationRoutes {
   /// Scopes config accepts for `PUT /locations/{id}`.
   static let updateScopes = ["config.update:all"]
 
-  static func add(
-    to router: inout Router<RouteResult>, locations: LocationStore, authenticator: GatewayAuthenticator,
-    clients: ClientRegistry, payloads: PayloadParser
-  ) {
+  /// The routes, their writes behind `preamble` (config's own token check, answered through the
+  /// gateway's proxy).
+  static func add(to router: inout Router<RouteResult>, locations: LocationStore, preamble: RoutePreamble) {
     for base in ["/location", "/locations"] {
       router.add(nil, base) { request, _ in
         switch request.method {
         case "GET", "HEAD":
           return proxied(locations.search(query: request.query, rawQuery: request.rawQuery))
         case "POST":
-          return write(
-            request, authenticator: authenticator, clients: clients, payloads: payloads, scopes: createScopes
-          ) {
-            body in
+          return write(request, preamble: preamble, scopes: createScopes) { body in
             locations.create(body: body)
           }
         default:
@@ -36,11 +32,7 @@ enum LocationRoutes {
           // The gateway does not forward the query string on /location/{id}, so ?token= never arrives.
           var forwarded = request
           forwarded.query = []
-          return write(
-            forwarded, authenticator: authenticator, clients: clients, payloads: payloads,
-            scopes: updateScopes
-          ) {
-            body in
+          return write(forwarded, preamble: preamble, scopes: updateScopes) { body in
             locations.update(id: id, body: body)
           }
         default:
@@ -50,38 +42,14 @@ enum LocationRoutes {
     }
   }
 
-  /// hapi's order in config: authenticate (401), parse the payload (400/415/413), check the scope
-  /// (403), then validate and run the handler.
+  /// hapi's order in config (the preamble: 401, 400/415/413, 403), then validate and write.
   private static func write(
-    _ request: HTTPRequest, authenticator: GatewayAuthenticator, clients: ClientRegistry,
-    payloads: PayloadParser, scopes: [String],
-    perform: (JSONValue) -> LocationAnswer
+    _ request: HTTPRequest, preamble: RoutePreamble, scopes: [String], perform: (JSONValue) -> LocationAnswer
   ) -> RouteResult {
-    let credentials: Credentials
-    switch authenticator.authenticate(request) {
-    case .failure(let refusal):
-      return RouteResult(
-        refusal.response(proxied: true), problems: [refusal.problem],
-        clientId: refusal.clientSystemId.flatMap { clients.client(systemId: $0)?.clientId })
-    case .success(let verified): credentials = verified
+    preamble.run(request, scopes: scopes) { admitted in
+      guard case .json(let body)? = admitted.payload else { return proxied(perform(.null)) }
+      return proxied(perform(body))
     }
-    let clientId = clients.client(systemId: credentials.subject)?.clientId
-    let body: JSONValue
-    switch payloads.parse(request) {
-    case .failure(let failure):
-      return RouteResult(
-        HapiAnswers.withGatewayVersion(failure.response), problems: [failure.problem], clientId: clientId)
-    case .success(.json(let value)): body = value
-    case .success:
-      body = .null
-    }
-    guard credentials.hasAnyScope(scopes) else {
-      let refusal = AuthRefusal.insufficientScope(credentials, needed: scopes)
-      return RouteResult(refusal.response(proxied: true), problems: [refusal.problem], clientId: clientId)
-    }
-    var result = proxied(perform(body))
-    result.clientId = clientId
-    return result
   }
 
   private static func proxied(_ answer: LocationAnswer) -> RouteResult {

@@ -5,13 +5,12 @@ import Foundation
 struct WebhookRoutes: Sendable {
   static let inactiveReason = "Active system details cannot be found.  This system is no longer authorized"
 
-  let authenticator: GatewayAuthenticator
-  let clients: ClientRegistry
+  /// Authenticate (the webhooks service's audience); each route parses its own body.
+  let preamble: RoutePreamble
   let subscriptions: WebhookSubscriptionStore
   let handshake: WebhookHandshake
   let ids: IDGenerator
   let clock: SandboxClock
-  let payloads: PayloadParser
 
   func add(to router: inout Router<RouteResult>) {
     let routes = self
@@ -25,16 +24,11 @@ struct WebhookRoutes: Sendable {
   // MARK: - POST /webhooks
 
   func subscribe(_ request: HTTPRequest) -> RouteResult {
-    let credentials: Credentials
-    switch authenticator.authenticate(request) {
-    case .failure(let refusal):
-      return refusal.routeResult(naming: clients)
-    case .success(let verified): credentials = verified
+    preamble.run(request, parsesPayload: false) { admitted in
+      var result = checkedSubscribe(request, credentials: admitted.credentials, client: admitted.client)
+      result.clientId = admitted.client?.clientId
+      return result
     }
-    let client = clients.client(systemId: credentials.subject)
-    var result = checkedSubscribe(request, credentials: credentials, client: client)
-    result.clientId = client?.clientId
-    return result
   }
 
   private func checkedSubscribe(_ request: HTTPRequest, credentials: Credentials, client: APIClient?)
@@ -113,7 +107,7 @@ struct WebhookRoutes: Sendable {
   /// crash on a missing `hub`.
   private func validatedHub(_ request: HTTPRequest) -> Result<JSONObject, RouteFailure> {
     let payload: JSONValue
-    switch payloads.parse(request) {
+    switch preamble.payloads.parse(request) {
     case .failure(let failure): return .failure(failure)
     case .success(.json(let value)): payload = value
     case .success(.form(let pairs)):
@@ -171,16 +165,11 @@ struct WebhookRoutes: Sendable {
   // MARK: - GET /webhooks
 
   func list(_ request: HTTPRequest) -> RouteResult {
-    let credentials: Credentials
-    switch authenticator.authenticate(request) {
-    case .failure(let refusal):
-      return refusal.routeResult(naming: clients)
-    case .success(let verified): credentials = verified
+    preamble.run(request, parsesPayload: false) { admitted in
+      var result = checkedList(request, client: admitted.client)
+      result.clientId = admitted.client?.clientId
+      return result
     }
-    let client = clients.client(systemId: credentials.subject)
-    var result = checkedList(request, client: client)
-    result.clientId = client?.clientId
-    return result
   }
 
   private func checkedList(_ request: HTTPRequest, client: APIClient?) -> RouteResult {
@@ -215,11 +204,7 @@ struct WebhookRoutes: Sendable {
   // MARK: - DELETE /webhooks/{id}
 
   func delete(_ request: HTTPRequest, id: String) -> RouteResult {
-    switch authenticator.authenticate(request) {
-    case .failure(let refusal):
-      return refusal.routeResult(naming: clients)
-    case .success(let credentials):
-      let clientId = clients.client(systemId: credentials.subject)?.clientId
+    preamble.run(request, parsesPayload: false) { admitted in
       let existed = subscriptions.remove(id: id)
       // 204 whether or not it existed, and with no ownership check, exactly as v1.7.4.
       let problems =
@@ -229,7 +214,7 @@ struct WebhookRoutes: Sendable {
           Problem(
             .warning, code: "webhook-not-found", message: "No subscription \(id); v1.7.4 answers 204 anyway")
         ]
-      return RouteResult(Self.empty(204), problems: problems, clientId: clientId)
+      return RouteResult(Self.empty(204), problems: problems, clientId: admitted.client?.clientId)
     }
   }
 
@@ -262,5 +247,14 @@ struct WebhookRoutes: Sendable {
     HTTPResponse(
       status: status, headers: ["content-type": "text/html; charset=utf-8", "cache-control": "no-cache"],
       body: Array(text.utf8))
+  }
+}
+
+extension WebhookService {
+  /// v1.7.4's webhook routes over this service's subscriptions and transport.
+  func v17Routes(preamble: RoutePreamble, ids: IDGenerator, clock: SandboxClock) -> WebhookRoutes {
+    WebhookRoutes(
+      preamble: preamble, subscriptions: subscriptions, handshake: WebhookHandshake(transport: transport),
+      ids: ids, clock: clock)
   }
 }

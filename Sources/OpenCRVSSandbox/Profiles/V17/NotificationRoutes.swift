@@ -8,14 +8,13 @@ struct NotificationRoutes: Sendable {
     "record.declare-birth", "record.declare-death", "record.declare-marriage", "notification-api",
   ]
 
-  let authenticator: GatewayAuthenticator
-  let clients: ClientRegistry
+  /// Authenticate, parse, check the scope: the gateway's `/notification` preamble.
+  let preamble: RoutePreamble
   let locations: LocationStore
   let records: RecordStore
   let ids: IDGenerator
   let clock: SandboxClock
   let country: CountryData
-  let payloads: PayloadParser
 
   func add(to router: inout Router<RouteResult>) {
     let route = self
@@ -23,35 +22,22 @@ struct NotificationRoutes: Sendable {
   }
 
   func handle(_ request: HTTPRequest) -> RouteResult {
-    let credentials: Credentials
-    switch authenticator.authenticate(request) {
-    case .failure(let refusal):
-      return refusal.routeResult(naming: clients)
-    case .success(let verified): credentials = verified
+    preamble.run(request, scopes: Self.scopes) { admitted in
+      let body: JSONValue
+      switch admitted.payload {
+      case .json(let value)?: body = value
+      case .text(let text)?: body = .string(text)
+      case .form?, .binary?, nil:
+        // hapi parses these but they are never an object: Joi refuses them.
+        body = .string("")
+      }
+      switch NotificationValidator.validate(body, locations: locations, countryCode: country.countryCode) {
+      case .rejected(let response, let problems):
+        return RouteResult(response, problems: problems)
+      case .accepted(let warnings):
+        return file(body, client: admitted.client, credentials: admitted.credentials, warnings: warnings)
+      }
     }
-    let client = clients.client(systemId: credentials.subject)
-    let body: JSONValue
-    switch payloads.parse(request) {
-    case .failure(let failure):
-      return RouteResult(failure.response, problems: [failure.problem], clientId: client?.clientId)
-    case .success(.json(let value)): body = value
-    case .success(.text(let text)): body = .string(text)
-    case .success(.form), .success(.binary):
-      // hapi parses these but they are never an object: Joi refuses them.
-      body = .string("")
-    }
-    guard credentials.hasAnyScope(Self.scopes) else {
-      let refusal = AuthRefusal.insufficientScope(credentials, needed: Self.scopes)
-      return RouteResult(refusal.response(), problems: [refusal.problem], clientId: client?.clientId)
-    }
-    let result: RouteResult
-    switch NotificationValidator.validate(body, locations: locations, countryCode: country.countryCode) {
-    case .rejected(let response, let problems):
-      result = RouteResult(response, problems: problems, clientId: client?.clientId)
-    case .accepted(let warnings):
-      result = file(body, client: client, credentials: credentials, warnings: warnings)
-    }
-    return result
   }
 
   /// Stage D: the workflow service. Only a system client's token gets this far in v1.7.4.

@@ -39,7 +39,7 @@ public final class TokenAuthority: Sendable {
     sign(scope: scope, issuedAt: issuedAt, lifetime: lifetime, audiences: Self.audiences, subject: subject)
   }
 
-  /// The audiences of `createTokenForRecordValidation`, in its order (clarification 10).
+  /// The audiences of `createTokenForRecordValidation`, in its order (decision 10).
   public static let recordTokenAudiences = [
     "opencrvs:gateway-user", "opencrvs:user-mgnt-user", "opencrvs:auth-user", "opencrvs:hearth-user",
     "opencrvs:notification-user", "opencrvs:workflow-user", "opencrvs:search-user", "opencrvs:metrics-user",

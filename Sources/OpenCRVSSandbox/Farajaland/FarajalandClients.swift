@@ -1,4 +1,4 @@
-/// The API clients the sandbox seeds for Farajaland (clarification 8). Real v1.7 seeds none; these
+/// The API clients the sandbox seeds for Farajaland (decision 8). Real v1.7 seeds none; these
 /// exist so the stock Postman requests and the built-in scenarios work without setup.
 public enum FarajalandClients {
   /// Every section code the v1.7 UI offers for birth webhooks.
@@ -10,7 +10,7 @@ public enum FarajalandClients {
     "deceased-details", "death-encounter", "informant-details", "supporting-documents",
   ]
 
-  /// The five clients, in the order of the table in clarification 8.
+  /// The five clients, in the order of the table in decision 8.
   public static let all: [CountryClient] = [
     client(
       prefix: "health", name: "Health Notification Client", type: "HEALTH", status: "active",

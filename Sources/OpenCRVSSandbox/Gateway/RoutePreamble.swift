@@ -10,7 +10,7 @@ struct RoutePreamble: Sendable {
   /// The payload parser every route shares.
   let payloads: PayloadParser
   /// Whether the service answers through the gateway's proxy (h2o2), which adds `x-version` to
-  /// its answers, refusals included (clarification 4).
+  /// its answers, refusals included (decision 4).
   let proxied: Bool
 
   /// What a request that passed the preamble brings to its handler.

@@ -99,7 +99,7 @@ public struct Exchange: Sendable {
     return .string(text)
   }
 
-  /// The control API's JSON form (interface §4).
+  /// The control API's JSON form (contract §4).
   public var json: JSONValue {
     [
       "id": .string(id), "receivedAt": .string(ISO8601.string(receivedAt)), "method": .string(method),

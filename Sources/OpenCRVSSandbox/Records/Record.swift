@@ -80,7 +80,7 @@ public struct Record: Sendable {
     self.resources = resources
   }
 
-  /// The registrar's tab the record shows in (clarification 13), or nil.
+  /// The registrar's tab the record shows in (decision 13), or nil.
   public var workqueue: String? {
     switch status {
     case .inProgress: return isHealthSystemNotification ? "Health system" : "Field agents"

@@ -1,5 +1,5 @@
 /// The record bundle OpenCRVS's search service returns for a record (`getRecordById`), in the
-/// order clarification 7 derives from its aggregation: the Composition, what its sections point
+/// order decision 7 derives from its aggregation: the Composition, what its sections point
 /// at, the Task, then the joined practitioners and locations.
 public enum RecordBundle {
   /// One resource of a record's bundle with the compact JSON the sandbox already holds for it

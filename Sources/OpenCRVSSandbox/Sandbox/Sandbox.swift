@@ -104,7 +104,7 @@ public final class Sandbox: HTTPHandler {
     let started = DispatchTime.now().uptimeNanoseconds
     let receivedAt = clock.now()
     var (result, scenario) = answerWithFaults(request)
-    // The journal names the client of any verifying token, on open routes too (clarification 11).
+    // The journal names the client of any verifying token, on open routes too (decision 11).
     if result.clientId == nil, request.headers.contains("Authorization") || request.queryValue("token") != nil
     {
       result.clientId = identifyClient(request)

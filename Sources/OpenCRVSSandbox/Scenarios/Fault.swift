@@ -1,4 +1,4 @@
-/// A change to what the sandbox answers while a scenario is active (interface §6 `faults`).
+/// A change to what the sandbox answers while a scenario is active (contract §6 `faults`).
 public struct Fault: Sendable, Equatable {
   /// Which requests it applies to; nil parts match anything.
   public struct Match: Sendable, Equatable {

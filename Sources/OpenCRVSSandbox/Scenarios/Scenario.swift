@@ -1,6 +1,6 @@
 import Foundation
 
-/// A scenario file (interface §6): a name and description, `variables`, server-side `faults` and
+/// A scenario file (contract §6): a name and description, `variables`, server-side `faults` and
 /// client-side `steps`.
 public struct Scenario: Sendable {
   /// The scenario's name (its handle in the CLI and the control API).

@@ -1,4 +1,4 @@
-/// One request `run` sends and checks (interface §6 `steps`).
+/// One request `run` sends and checks (contract §6 `steps`).
 public struct ScenarioStep: Sendable {
   /// What to send.
   public struct Request: Sendable {

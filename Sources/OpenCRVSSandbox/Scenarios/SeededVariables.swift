@@ -1,4 +1,4 @@
-/// The `{{variables}}` every scenario can use without defining them (clarification 16): the base
+/// The `{{variables}}` every scenario can use without defining them (decision 16): the base
 /// URL, each seeded client's credentials, named locations, and the names the official Postman
 /// collections use.
 public enum SeededVariables {

@@ -74,7 +74,7 @@ public final class WebhookDispatcher: Sendable {
   /// when `record` has just become REGISTERED, with the record as stored then (status, Task and
   /// `taskHistory` updated). Marriage and other events queue nothing, as in v1.7.4.
   ///
-  /// `health`-type subscriptions get the full bundle (clarification 7, with `TaskHistory`);
+  /// `health`-type subscriptions get the full bundle (decision 7, with `TaskHistory`);
   /// `webhook`-type ones the entries their system's `settings.webhook[event].permissions` allow.
   @discardableResult
   public func recordRegistered(_ record: Record, event: String? = nil) -> [WebhookDelivery] {

@@ -28,7 +28,7 @@ public struct WebhookHandshake: Sendable {
 
   /// Node's legacy `url.resolve(callback, "?mode=subscribe&challenge=<encoded>&topic=<topic>")`
   /// for an `http(s)` callback: scheme, host and path kept, query and fragment replaced, an empty
-  /// path becoming `/`. Nil for any other callback, which is never fetched (clarification 15).
+  /// path becoming `/`. Nil for any other callback, which is never fetched (decision 15).
   public static func verificationURL(callback: String, challenge: String, topic: String) -> String? {
     guard let schemeEnd = callback.range(of: "://") else { return nil }
     let scheme = callback[..<schemeEnd.lowerBound].lowercased()

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The built-in webhook receiver under `/_sandbox/receiver` (clarification 15): echoes handshake
+/// The built-in webhook receiver under `/_sandbox/receiver` (decision 15): echoes handshake
 /// challenges, answers everything else `{}`, and records every arrival for tests to inspect.
 public final class WebhookReceiver: Sendable {
   /// The path prefix it answers (any sub-path, any method).

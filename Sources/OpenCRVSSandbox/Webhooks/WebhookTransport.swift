@@ -2,7 +2,7 @@ import Foundation
 
 /// How the sandbox reaches webhook callbacks, for the handshake and for deliveries: our own
 /// `HTTPClient`, one fresh connection per request (`Connection: close`, as node-fetch sends),
-/// and a finite timeout where OpenCRVS has none (clarification 15).
+/// and a finite timeout where OpenCRVS has none (decision 15).
 public final class WebhookTransport: Sendable {
   /// node-fetch 2's default `User-Agent`.
   public static let userAgent = "node-fetch/1.0 (+https://github.com/bitinn/node-fetch)"

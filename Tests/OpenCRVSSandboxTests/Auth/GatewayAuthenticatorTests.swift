@@ -4,7 +4,7 @@ import XCTest
 @testable import OpenCRVSSandbox
 
 /// Token checks on protected routes (`POST /location`, `PUT /location/{id}`) through
-/// `Sandbox.handle`: reference §1.5, §3.1, the error catalogue and clarifications 1, 3, 4, 6, 11.
+/// `Sandbox.handle`: reference §1.5, §3.1, the error catalogue and decisions 1, 3, 4, 6, 11.
 final class GatewayAuthenticatorTests: XCTestCase {
   private var harness: SandboxHarness!
 
@@ -172,7 +172,7 @@ final class GatewayAuthenticatorTests: XCTestCase {
     XCTAssertEqual(harness.lastExchange?.clientId, SeededClient.health.clientId)
   }
 
-  // MARK: - Where the token comes from (clarification 1)
+  // MARK: - Where the token comes from (decision 1)
 
   func testValidTokenOnlyAsQueryParameterIsTheGeneric500() throws {
     let token = try harness.token(.health)

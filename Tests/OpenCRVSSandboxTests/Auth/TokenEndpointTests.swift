@@ -4,7 +4,7 @@ import XCTest
 @testable import OpenCRVSSandbox
 
 /// `POST /token`, `POST /auth/token` and `GET /.well-known` through `Sandbox.handle`, against
-/// reference §1.3–§1.4, the error catalogue and clarifications 4, 5 and 11.
+/// reference §1.3–§1.4, the error catalogue and decisions 4, 5 and 11.
 final class TokenEndpointTests: XCTestCase {
   private var harness: SandboxHarness!
 
@@ -271,7 +271,7 @@ final class TokenEndpointTests: XCTestCase {
     XCTAssertFalse(JSONWriter.string(exchange.json).contains(SeededClient.health.clientSecret))
   }
 
-  /// Clarification 11: `client_secret` keeps 4 characters "in query or body", whatever the body's
+  /// Decision 11: `client_secret` keeps 4 characters "in query or body", whatever the body's
   /// media type; a form body is where OAuth clients most often put it.
   func testJournalMasksAClientSecretSentInAFormBody() throws {
     let health = SeededClient.health

@@ -9,7 +9,7 @@ import XCTest
 #endif
 
 /// Smoke tests of the built `opencrvs-sandbox` executable: exit codes, output, a real `serve`
-/// stopped with SIGTERM, and `import-country` (interface §2).
+/// stopped with SIGTERM, and `import-country` (contract §2).
 final class CommandLineProcessTests: XCTestCase {
   private struct Outcome {
     var status: Int32

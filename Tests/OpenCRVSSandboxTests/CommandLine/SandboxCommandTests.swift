@@ -4,7 +4,7 @@ import XCTest
 @testable import OpenCRVSSandbox
 
 /// `SandboxCommand.parse`: every `serve` option lands in the configuration, and every mistake is a
-/// one-line `UsageError` naming the flag (interface §2).
+/// one-line `UsageError` naming the flag (contract §2).
 final class SandboxCommandTests: XCTestCase {
   private func serve(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws
     -> SandboxConfiguration

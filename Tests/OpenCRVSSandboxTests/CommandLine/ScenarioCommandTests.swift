@@ -9,7 +9,7 @@ import XCTest
 #endif
 
 /// `opencrvs-sandbox run`, `scenarios` and `import-postman` as a user runs them: the built
-/// executable, its output and its exit codes (interface §2, §6; clarification 16).
+/// executable, its output and its exit codes (contract §2, §6; decision 16).
 final class ScenarioCommandTests: XCTestCase {
   private struct Outcome {
     var status: Int32

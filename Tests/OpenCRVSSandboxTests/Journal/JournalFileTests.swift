@@ -13,7 +13,7 @@ import XCTest
 #endif
 
 /// `--journal FILE`: one JSON line per exchange, secrets masked, complete lines after SIGTERM
-/// (interface §2, clarification 11).
+/// (contract §2, decision 11).
 final class JournalFileTests: XCTestCase {
   private static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

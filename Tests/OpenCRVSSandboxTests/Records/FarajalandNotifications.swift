@@ -19,7 +19,7 @@ enum Farajaland {
 
 /// The project's own Event Notification bodies: the structure of the four Postman requests
 /// (opencrvs-countryconfig v1.7.4 `postman/Event Notification`) with the seeded Farajaland ids
-/// in place of the placeholders, so the tests run where `../shared` is absent (clarification 19).
+/// in place of the placeholders, so the tests run where `../shared` is absent (decision 19).
 enum FarajalandNotifications {
   typealias Ids = Farajaland
 
@@ -61,7 +61,7 @@ enum FarajalandNotifications {
   static func officialBodies() throws -> [(name: String, text: String)] {
     guard FileManager.default.fileExists(atPath: officialFolder.appendingPathComponent(officialNames[0]).path)
     else {
-      throw XCTSkip("../shared/opencrvs-v1.7 is not present (clarification 19)")
+      throw XCTSkip("../shared/opencrvs-v1.7 is not present (decision 19)")
     }
     return try officialNames.map { name in
       var text = try String(contentsOf: officialFolder.appendingPathComponent(name), encoding: .utf8)

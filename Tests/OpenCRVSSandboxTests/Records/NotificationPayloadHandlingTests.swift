@@ -5,7 +5,7 @@ import XCTest
 
 /// The edges of `POST /notification` around the body and the token: content types hapi parses,
 /// what the workflow keeps of the submitted Task, references Hearth leaves alone, and tokens sent
-/// in the other places OpenCRVS looks (reference §2.1, §2.2 stage D, clarifications 1 and 11).
+/// in the other places OpenCRVS looks (reference §2.1, §2.2 stage D, decisions 1 and 11).
 final class NotificationPayloadHandlingTests: XCTestCase {
   private typealias Payloads = FarajalandNotifications
   private var harness: SandboxHarness!

@@ -108,7 +108,7 @@ final class ReliabilitySecurityTests: XCTestCase {
         port: unsecured.port, "GET", "/_sandbox/clients", headers: [("Authorization", "Bearer ")]
       )
       .status, 403)
-    // The rule is by bind address: loopback needs nothing (clarification 18).
+    // The rule is by bind address: loopback needs nothing (decision 18).
     let local = try startSandbox { $0.controlToken = "unused" }
     XCTAssertEqual(try Wire.exchange(port: local.port, "GET", "/_sandbox/health").status, 200)
   }

@@ -4,7 +4,7 @@ import XCTest
 @testable import OpenCRVSSandbox
 
 /// `/_sandbox/clients` and what its changes do to `/token` and to tokens already issued
-/// (interface §4, reference §1.4, clarifications 2, 8 and 18).
+/// (contract §4, reference §1.4, decisions 2, 8 and 18).
 final class ClientControlTests: XCTestCase {
   private var harness: SandboxHarness!
   private static let officePath = "/location/9f8a0d02-dbf8-5f3f-bf64-4820fdd4fd93"

@@ -5,7 +5,7 @@ import XCTest
 @testable import OpenCRVSSandbox
 
 /// The journal through the control API: `GET/DELETE /_sandbox/requests`, one exchange by id,
-/// secret masking, `POST /_sandbox/verify` and `--journal-limit` (interface §4, clarifications
+/// secret masking, `POST /_sandbox/verify` and `--journal-limit` (contract §4, clarifications
 /// 11 and 18).
 final class JournalControlTests: XCTestCase {
   private var harness: SandboxHarness!
@@ -175,7 +175,7 @@ final class JournalControlTests: XCTestCase {
     XCTAssertEqual(tokenExchange["query"]?["client_secret"]?.stringValue, "\(secret.prefix(4))...")
     XCTAssertEqual(tokenExchange["query"]?["client_id"]?.stringValue, SeededClient.health.clientId)
     XCTAssertEqual(tokenExchange["query"]?["grant_type"], "client_credentials")
-    // Clarification 11: access_token in /token answers keeps 12 characters.
+    // Decision 11: access_token in /token answers keeps 12 characters.
     XCTAssertEqual(tokenExchange["response"]?["body"]?["access_token"]?.stringValue, "\(token.prefix(12))...")
     XCTAssertEqual(tokenExchange["response"]?["body"]?["token_type"], "Bearer")
 

@@ -4,7 +4,7 @@ import XCTest
 @testable import OpenCRVSSandbox
 
 /// `GET /_sandbox/records` with its filters, one record by id or tracking id with its bundle and
-/// history, and `POST /_sandbox/reset` (interface §4, clarification 13).
+/// history, and `POST /_sandbox/reset` (contract §4, decision 13).
 final class RecordControlTests: XCTestCase {
   private typealias Payloads = FarajalandNotifications
   private var harness: SandboxHarness!

@@ -5,7 +5,7 @@ import XCTest
 
 @testable import OpenCRVSSandbox
 
-/// Faults on a real socket (interface §4, §6; clarifications 11, 16, 20): what each kind does to
+/// Faults on a real socket (contract §4, §6; decisions 11, 16, 20): what each kind does to
 /// the connection, matching, order, exact counts under concurrency, reset, the journal, the control
 /// routes and `--scenario`.
 final class FaultLiveTests: XCTestCase {

@@ -3,7 +3,7 @@ import XCTest
 
 @testable import OpenCRVSSandbox
 
-/// The scenario loader (interface §6): every refusal names the file, the step and the field; a good
+/// The scenario loader (contract §6): every refusal names the file, the step and the field; a good
 /// file decodes with every part in order.
 final class ScenarioDecoderTests: XCTestCase {
   private static let source = "Scenarios/test.json"

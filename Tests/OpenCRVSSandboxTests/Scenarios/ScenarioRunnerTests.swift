@@ -188,7 +188,7 @@ final class ScenarioRunnerTests: XCTestCase {
   }
 
   func testTheJournalNamesTheClientOfAStepsToken_OnAPublicRouteToo() throws {
-    // Clarification 11: `clientId` is the client of a token that verifies, on any route.
+    // Decision 11: `clientId` is the client of a token that verifies, on any route.
     let steps = """
       {"name": "token", "request": {"method": "POST", "path": "/token",
         "query": {"grant_type": "client_credentials", "client_id": "{{healthClientId}}",

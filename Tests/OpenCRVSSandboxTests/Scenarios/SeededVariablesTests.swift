@@ -3,7 +3,7 @@ import XCTest
 
 @testable import OpenCRVSSandbox
 
-/// The seeded `{{variables}}` (clarification 16) against the Farajaland seed.
+/// The seeded `{{variables}}` (decision 16) against the Farajaland seed.
 final class SeededVariablesTests: XCTestCase {
   private static let baseURL = "http://127.0.0.1:7070"
 

@@ -3,7 +3,7 @@ import XCTest
 
 @testable import OpenCRVSSandbox
 
-/// `{{name}}` substitution (interface §6, clarification 16): captures, then `--var` overrides, then
+/// `{{name}}` substitution (contract §6, decision 16): captures, then `--var` overrides, then
 /// the file's variables, then the seeded values; inside every string a step sends.
 final class VariableScopeTests: XCTestCase {
   private func scope(

@@ -33,7 +33,7 @@ final class WebhookSignatureTests: XCTestCase {
   func testSharedTestVectors() throws {
     let file = Self.sharedFolder.appendingPathComponent("webhook-signature.test-vectors.generated.json")
     guard FileManager.default.fileExists(atPath: file.path) else {
-      throw XCTSkip("../shared/opencrvs-v1.7 is not present (clarification 19)")
+      throw XCTSkip("../shared/opencrvs-v1.7 is not present (decision 19)")
     }
     let document = try JSONParser.parse(Array(try Data(contentsOf: file)))
     let vectors = try XCTUnwrap(document["vectors"]?.arrayValue)

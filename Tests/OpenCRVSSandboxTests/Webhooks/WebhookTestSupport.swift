@@ -10,7 +10,7 @@ struct ClosureHandler: HTTPHandler {
   func handle(_ request: HTTPRequest) -> HTTPResponse { answer(request) }
 }
 
-/// The seeded clients' `sha_secret`s (Farajaland/seed, clarification 8).
+/// The seeded clients' `sha_secret`s (Farajaland/seed, decision 8).
 enum SeededShaSecret {
   static let health = "c3bb2093-f0d1-4556-9832-ab1d209413af"
   static let nationalId = "7bb2eb87-9c2a-441c-8551-337e903f927e"

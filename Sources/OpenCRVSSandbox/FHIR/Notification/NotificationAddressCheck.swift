@@ -175,7 +175,7 @@ struct NotificationAddressCheck<Locations: NotificationLocationLookup> {
         path: referencePath)
     }
     // C7: a non-facility's `address` is validated like a Patient's; seeded offices and areas have
-    // none, so reading its `country` throws (clarification 12: an error, not a warning).
+    // none, so reading its `country` throws (decision 12: an error, not a warning).
     if location.typeCode != "HEALTH_FACILITY" {
       throw NotificationRejection(
         .badRequest("Cannot read properties of undefined (reading 'country')"),

@@ -30,7 +30,7 @@ struct NotificationRejection: Error {
   var response: HTTPResponse {
     switch answer {
     case .joi(let message, let key):
-      // Gateway-made Boom error: no x-version (clarification 4).
+      // Gateway-made Boom error: no x-version (decision 4).
       let body: JSONValue = [
         "statusCode": 400, "error": "Bad Request", "message": .string(message),
         "validation": ["source": "payload", "keys": [.string(key)]],

@@ -2,7 +2,7 @@
 /// but file it under the wrong tab, hide it from search or leave parts of it unlinked.
 ///
 /// A non-facility encounter location and an address without country are not here: v1.7.4
-/// refuses them (clarification 12), so Stage C reports them as errors.
+/// refuses them (decision 12), so Stage C reports them as errors.
 enum NotificationWarnings {
   /// Every warning, in entry order; `entries` is the accepted `entry` array.
   static func collect(_ entries: [JSONValue], locations: some NotificationLocationLookup) -> [Problem] {

@@ -4,7 +4,7 @@ import Foundation
 /// `searchEvents` for record-search clients and the national ID system's mutations. Auth runs in
 /// hapi's `try` mode: a bad token is not a 401 but an `Unauthorized` error inside a 200.
 struct GraphQLRoutes: Sendable {
-  /// The gateway's authenticator, the same one every other gateway route uses (clarification 1:
+  /// The gateway's authenticator, the same one every other gateway route uses (decision 1:
   /// `/graphql` runs it in hapi's `try` mode, so its refusals become `Unauthorized` in a 200).
   let authenticator: GatewayAuthenticator
   let clients: ClientRegistry
@@ -84,7 +84,7 @@ struct GraphQLRoutes: Sendable {
         body: response.bytes))
     var result = RouteResult(http, problems: all, clientId: clientId)
     if response.body["errors"] != nil && http.status < 400 {
-      // A 200 carrying errors is still a refusal (clarification 12): name it in the header.
+      // A 200 carrying errors is still a refusal (decision 12): name it in the header.
       result.response.headers.add("x-sandbox-problem", all.first?.code ?? "graphql-error")
     }
     return result

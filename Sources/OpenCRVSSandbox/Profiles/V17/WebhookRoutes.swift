@@ -1,7 +1,7 @@
 import Foundation
 
 /// `POST /webhooks`, `GET /webhooks` and `DELETE /webhooks/{id}` on the webhooks service (no
-/// `/v1`), answered as v1.7.4 answers them (webhooks reference §2.2–§2.5, clarifications 1, 2, 4).
+/// `/v1`), answered as v1.7.4 answers them (webhooks reference §2.2–§2.5, decisions 1, 2, 4).
 struct WebhookRoutes: Sendable {
   static let inactiveReason = "Active system details cannot be found.  This system is no longer authorized"
 
@@ -221,7 +221,7 @@ struct WebhookRoutes: Sendable {
   // MARK: - Shared
 
   /// The handlers read `authorization.split(' ')[1]`: a bare token (no scheme word) passes
-  /// authentication and then crashes there with hapi's 500 (clarification 1).
+  /// authentication and then crashes there with hapi's 500 (decision 1).
   private func bareTokenFailure(_ request: HTTPRequest) -> RouteResult? {
     let parts = (request.headers["Authorization"] ?? "").split(
       separator: " ", omittingEmptySubsequences: false)

@@ -1,7 +1,7 @@
 import Foundation
 
 extension PostmanImporter {
-  /// The seeded API client an imported scenario acts as (clarification 8): its token step uses
+  /// The seeded API client an imported scenario acts as (decision 8): its token step uses
   /// that client's credentials and `{{client_id}}`-style Postman variables are mapped to it.
   public enum ClientChoice: String, Sendable, CaseIterable {
     /// The `health` client (Event Notification).

@@ -1,15 +1,15 @@
 import Foundation
 
 /// `opencrvs-sandbox import-postman`: turns a Postman v2.1 collection into a scenario file
-/// (interface §6) that `opencrvs-sandbox run` replays against the sandbox, following
-/// clarification 16 for hosts, seeded variables, the acting client and its token.
+/// (contract §6) that `opencrvs-sandbox run` replays against the sandbox, following
+/// decision 16 for hosts, seeded variables, the acting client and its token.
 public enum PostmanImporter {
   /// The usage line printed with usage errors.
   public static let usage =
     "usage: opencrvs-sandbox import-postman COLLECTION [--environment FILE] [--globals FILE] "
     + "[--client HEALTH|NATIONAL_ID|RECORD_SEARCH|WEBHOOK] [-o FILE]"
 
-  /// Converts a Postman v2.1 collection into a scenario document (interface §6), with warnings
+  /// Converts a Postman v2.1 collection into a scenario document (contract §6), with warnings
   /// about what could not be carried over. `environment` and `globals` are Postman exports (an
   /// object with a `values` list); `sourceName` is the collection's file name, used in the
   /// description and in error messages.

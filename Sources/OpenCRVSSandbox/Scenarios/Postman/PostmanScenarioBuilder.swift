@@ -1,14 +1,14 @@
 import Foundation
 
 /// Assembles the scenario document from a collection: steps, acting client, token steps and
-/// variables, following clarification 16.
+/// variables, following decision 16.
 struct PostmanScenarioBuilder: Sendable {
   /// The capture the importer's token step (or the collection's own `/token` request) feeds,
   /// named as the official collections' bearer auth expects it.
   static let integrationToken = "integration-token"
   /// The variable the Location collection's write requests use for a national system admin.
   static let natsysadminToken = "natsysadmin-token"
-  /// The sandbox user whose token stands in for the national system admin (clarification 16).
+  /// The sandbox user whose token stands in for the national system admin (decision 16).
   static let natsysadminUser = "j.campbell"
 
   /// The collection's file name, for messages and the description.
@@ -82,7 +82,7 @@ struct PostmanScenarioBuilder: Sendable {
     return (.object(scenario), warnings)
   }
 
-  /// Clarification 16: `/graphql` → RECORD_SEARCH, else `/webhooks…` → WEBHOOK, else HEALTH.
+  /// Decision 16: `/graphql` → RECORD_SEARCH, else `/webhooks…` → WEBHOOK, else HEALTH.
   static func actingClient(for steps: [PostmanStep]) -> PostmanImporter.ClientChoice {
     let paths = steps.map { $0.path.hasPrefix("/v1/") ? String($0.path.dropFirst(3)) : $0.path }
     if paths.contains(where: { $0 == "/graphql" || $0.hasPrefix("/graphql?") }) { return .recordSearch }
@@ -98,7 +98,7 @@ struct PostmanScenarioBuilder: Sendable {
   /// `POST /token` as the acting client, capturing the token the collection's bearer auth uses.
   static func tokenStep(for client: PostmanImporter.ClientChoice) -> PostmanStep {
     var step = PostmanStep(name: "get a token", method: "POST", path: "/token")
-    // The order of interface §6's example.
+    // The order of contract §6's example.
     step.query = [
       ("client_id", "{{\(client.variablePrefix)ClientId}}"),
       ("client_secret", "{{\(client.variablePrefix)ClientSecret}}"),
@@ -109,7 +109,7 @@ struct PostmanScenarioBuilder: Sendable {
     return step
   }
 
-  /// A user token for the national system admin, from the control API (clarification 9).
+  /// A user token for the national system admin, from the control API (decision 9).
   static func natsysadminStep() -> PostmanStep {
     var step = PostmanStep(
       name: "get a natsysadmin token", method: "POST", path: "/_sandbox/users/\(natsysadminUser)/token")

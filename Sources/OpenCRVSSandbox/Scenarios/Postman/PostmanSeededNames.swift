@@ -1,4 +1,4 @@
-/// The variable names the sandbox seeds (clarification 16), which an imported scenario must not
+/// The variable names the sandbox seeds (decision 16), which an imported scenario must not
 /// override with a Postman collection's, environment's or globals' values: those point at the
 /// real Farajaland servers and ids, the seeded ones at this sandbox.
 struct PostmanSeededNames: Sendable {
@@ -9,7 +9,7 @@ struct PostmanSeededNames: Sendable {
     "client_secret", "sha_secret",
   ]
 
-  /// The prefixes of the seeded clients (clarification 8).
+  /// The prefixes of the seeded clients (decision 8).
   static let clientPrefixes = ["health", "nationalId", "recordSearch", "webhook", "deactivatedHealth"]
 
   /// The location variables of the built-in Farajaland seed.
@@ -28,7 +28,7 @@ struct PostmanSeededNames: Sendable {
     }
     var names = Set<String>()
     for location in locations {
-      // Two Farajaland facilities share a name; neither gets a variable (clarification 16).
+      // Two Farajaland facilities share a name; neither gets a variable (decision 16).
       if location.kind == .facility && facilityNameCounts[location.name, default: 0] > 1 { continue }
       names.insert(Self.variableName(location))
     }
@@ -47,7 +47,7 @@ struct PostmanSeededNames: Sendable {
     }
   }
 
-  /// Clarification 16: the name's runs of letters and digits, the first lower-cased, the rest
+  /// Decision 16: the name's runs of letters and digits, the first lower-cased, the rest
   /// capitalised, then the kind's suffix (`ibomboDistrictOfficeId`, `centralStateId`).
   static func variableName(_ location: CountryLocation) -> String {
     let runs = location.name.split { !($0.isLetter || $0.isNumber) }.map(String.init)

@@ -1,4 +1,4 @@
-/// One scenario step (interface §6) as the importer builds it, before it is written as JSON.
+/// One scenario step (contract §6) as the importer builds it, before it is written as JSON.
 struct PostmanStep: Sendable {
   /// What the step sends: exactly one of `json` and `body`, or neither.
   enum Payload: Sendable, Equatable {
@@ -25,7 +25,7 @@ struct PostmanStep: Sendable {
   /// `capture`: variable name → JSON Pointer into the answer.
   var capture: [(name: String, pointer: String)] = []
 
-  /// The step in the scenario format, keys in the order interface §6 shows them.
+  /// The step in the scenario format, keys in the order contract §6 shows them.
   var jsonValue: JSONValue {
     var request: JSONObject = ["method": .string(method), "path": .string(path)]
     if !query.isEmpty { request["query"] = .object(JSONObject(query.map { ($0.key, .string($0.value)) })) }

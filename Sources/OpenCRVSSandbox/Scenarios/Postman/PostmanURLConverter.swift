@@ -3,7 +3,7 @@ import Foundation
 /// Turns a Postman request URL into a scenario path and query.
 ///
 /// Every OpenCRVS host (`{{auth}}`, `{{gateway}}`, `{{webhooks}}`) is the sandbox itself
-/// (interface §1), so the host is dropped and only the path is kept; the runner adds its target.
+/// (contract §1), so the host is dropped and only the path is kept; the runner adds its target.
 struct PostmanURLConverter: Sendable {
   /// The hosts that name the sandbox; any other host is dropped with a warning.
   static let sandboxHosts: Set<String> = ["{{auth}}", "{{gateway}}", "{{webhooks}}", "{{baseUrl}}"]

@@ -170,7 +170,7 @@ final class NotificationPreCheckTests: XCTestCase {
       with(location + "/0/location/reference", .string(unknown)),
       "Encounter location with id \(unknown) not found!")
     XCTAssertEqual(problems.first?.path, location + "/0/location/reference")
-    // Clarification 12: a non-facility is an error, as real v1.7.4 throws reading its address.
+    // Decision 12: a non-facility is an error, as real v1.7.4 throws reading its address.
     let office = assertBadRequest(
       with(location + "/0/location/reference", .string("Location/\(Ids.officeId)")),
       "Cannot read properties of undefined (reading 'country')")

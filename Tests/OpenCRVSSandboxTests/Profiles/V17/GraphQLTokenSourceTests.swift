@@ -2,7 +2,7 @@ import XCTest
 
 @testable import OpenCRVSSandbox
 
-/// `/graphql` finds its token where every other gateway route does (clarification 1), and runs the
+/// `/graphql` finds its token where every other gateway route does (decision 1), and runs the
 /// same checks in hapi's `try` mode: what another route refuses with a 401 or 500 is a 200
 /// `Unauthorized` here, never data.
 final class GraphQLTokenSourceTests: XCTestCase {

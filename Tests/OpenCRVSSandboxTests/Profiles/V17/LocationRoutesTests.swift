@@ -3,7 +3,7 @@ import XCTest
 
 @testable import OpenCRVSSandbox
 
-/// The four Location proxies through `Sandbox.handle` (reference §3, clarifications 4, 5, 6, 9,
+/// The four Location proxies through `Sandbox.handle` (reference §3, decisions 4, 5, 6, 9,
 /// 17), and the user tokens that Location writes need.
 final class LocationRoutesTests: XCTestCase {
   private var harness: SandboxHarness!

@@ -4,9 +4,9 @@ import XCTest
 @testable import OpenCRVSSandbox
 
 /// `POST /notification` through `Sandbox.handle`: the record bundle it answers (reference §2.3,
-/// clarification 7), where the record lands (§2.4, clarification 13), hapi's check order, a sample
-/// of the error catalogue, the journal's problems (clarification 12) and the odd tokens
-/// (clarifications 2 and 9).
+/// decision 7), where the record lands (§2.4, decision 13), hapi's check order, a sample
+/// of the error catalogue, the journal's problems (decision 12) and the odd tokens
+/// (decisions 2 and 9).
 final class NotificationRouteTests: XCTestCase {
   private typealias Payloads = FarajalandNotifications
   private var harness: SandboxHarness!

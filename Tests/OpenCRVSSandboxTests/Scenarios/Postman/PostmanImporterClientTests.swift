@@ -1,7 +1,7 @@
 import OpenCRVSSandbox
 import XCTest
 
-/// Variables, seeded names, the acting client and the token steps (clarification 16).
+/// Variables, seeded names, the acting client and the token steps (decision 16).
 final class PostmanImporterClientTests: XCTestCase {
   typealias F = PostmanFixtures
 

@@ -74,24 +74,15 @@ public final class SandboxTester: Sendable {
     _ criteria: ExchangeCriteria, count: Int? = nil, atLeast: Int? = nil, within: TimeInterval = 0,
     file: StaticString = #filePath, line: UInt = #line
   ) {
-    let minimum = atLeast ?? (count == nil ? 1 : nil)
-    let holds: @Sendable (Int) -> Bool = { matched in
-      if let count, matched != count { return false }
-      if let minimum, matched < minimum { return false }
-      return true
-    }
+    let expectation = ExchangeExpectation(criteria, count: count, atLeast: atLeast)
     let (matched, held) = sandbox.journal.wait(
-      matching: { criteria.matches($0) }, until: holds, milliseconds: Int(within * 1000))
+      matching: expectation.criteria, until: { expectation.holds($0) }, milliseconds: Int(within * 1000))
     guard !held else { return }
-    let seen = sandbox.journal.all
-    let expectation = count.map { "exactly \($0)" } ?? "at least \(minimum ?? 1)"
-    let nearMisses = seen.suffix(50).map { ($0, criteria.mismatches($0)) }
-      .filter { !$0.1.isEmpty }
-      .sorted { $0.1.count < $1.1.count }
-      .prefix(3)
-      .map { "  #\($0.0.id) \($0.0.method) \($0.0.path) → \($0.0.status): \($0.1.joined(separator: "; "))" }
+    let nearMisses = expectation.nearMisses(in: sandbox.journal.all).map { exchange, reasons in
+      "  #\(exchange.id) \(exchange.method) \(exchange.path) → \(exchange.status): \(reasons.joined(separator: "; "))"
+    }
     XCTFail(
-      "expected \(expectation) matching exchange(s), found \(matched)"
+      expectation.failure(matched: matched)
         + (nearMisses.isEmpty ? "" : "\nclosest:\n" + nearMisses.joined(separator: "\n")),
       file: file, line: line)
   }

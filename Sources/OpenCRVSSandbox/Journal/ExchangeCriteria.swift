@@ -27,8 +27,18 @@ public struct ExchangeCriteria: Sendable {
   /// Whether `exchange` meets every criterion.
   public func matches(_ exchange: Exchange) -> Bool { mismatches(exchange).isEmpty }
 
+  /// Whether `exchange` meets every criterion, its body (parsed by the caller, once for many
+  /// criteria) from `body`, asked only when a JSON criterion needs it and the rest match.
+  func matches(_ exchange: Exchange, body: () -> JSONValue?) -> Bool {
+    mismatches(exchange, body: body, stopAtFirst: true).isEmpty
+  }
+
   /// Why `exchange` does not match, one phrase per failed criterion.
   public func mismatches(_ exchange: Exchange) -> [String] {
+    mismatches(exchange, body: { exchange.bodyForMatching }, stopAtFirst: false)
+  }
+
+  private func mismatches(_ exchange: Exchange, body parse: () -> JSONValue?, stopAtFirst: Bool) -> [String] {
     var reasons: [String] = []
     if let method, method.uppercased() != exchange.method {
       reasons.append("method is \(exchange.method), not \(method.uppercased())")
@@ -40,7 +50,8 @@ public struct ExchangeCriteria: Sendable {
       reasons.append("clientId is \(exchange.clientId ?? "null"), not \(clientId)")
     }
     if let status, status != exchange.status { reasons.append("status is \(exchange.status), not \(status)") }
-    let body = json.isEmpty ? nil : exchange.bodyForMatching
+    if stopAtFirst && !reasons.isEmpty { return reasons }
+    let body = json.isEmpty ? nil : parse()
     for (pointer, expected) in json {
       let actual = body.flatMap { pointer.resolve(in: $0) }
       if !(actual.map { $0.isEquivalent(to: expected) } ?? false) {

@@ -60,8 +60,8 @@ public final class Journal: Sendable {
     }
     _ = consume evicted  // released here, outside the lock
     file?.append(exchange)
-    // Matching runs on this thread; finishing a satisfied watch (building its answer) does not.
-    for watch in watches where watch.offer(exchange) { deadlines.due(watch) }
+    // Matched on the watch thread: an open wait costs this (event-loop) thread nothing.
+    if !watches.isEmpty { deadlines.arrived(exchange, for: watches) }
     return exchange
   }
 
@@ -102,11 +102,32 @@ public final class Journal: Sendable {
 
   /// Waits, without holding a thread, until the number of kept or newly recorded exchanges that
   /// `matches` satisfies `holds`, or `milliseconds` pass; then calls `finish` once, on the
-  /// journal's own waiting thread (or at once on this one when the kept exchanges already hold),
-  /// with the count and whether it held.
+  /// journal's watch thread (on this one when `milliseconds` is 0), with the count and whether it
+  /// held.
   public func watch(
     matching matches: @escaping @Sendable (Exchange) -> Bool, until holds: @escaping @Sendable (Int) -> Bool,
     milliseconds: Int, then finish: @escaping @Sendable (_ matched: Int, _ held: Bool) -> Void
+  ) {
+    watch(
+      matchingWithBody: { exchange, _ in matches(exchange) }, until: holds, milliseconds: milliseconds,
+      then: finish)
+  }
+
+  /// `watch` for exchanges meeting `criteria`: a JSON criterion parses each new body once, for
+  /// every open wait together.
+  public func watch(
+    matching criteria: ExchangeCriteria, until holds: @escaping @Sendable (Int) -> Bool, milliseconds: Int,
+    then finish: @escaping @Sendable (_ matched: Int, _ held: Bool) -> Void
+  ) {
+    watch(
+      matchingWithBody: { exchange, body in criteria.matches(exchange, body: { body.value }) }, until: holds,
+      milliseconds: milliseconds, then: finish)
+  }
+
+  private func watch(
+    matchingWithBody matches: @escaping @Sendable (Exchange, ExchangeBody) -> Bool,
+    until holds: @escaping @Sendable (Int) -> Bool, milliseconds: Int,
+    then finish: @escaping @Sendable (_ matched: Int, _ held: Bool) -> Void
   ) {
     let deadline = Socket.monotonicSeconds() + Double(max(0, milliseconds)) / 1000
     let created = JournalWatch(
@@ -119,12 +140,14 @@ public final class Journal: Sendable {
       state.watches.append(created)
       return state.exchanges[state.start...].compactMap { $0 }
     }
-    // Counted outside the lock: with JSON criteria that parses every kept body.
-    if created.countBaseline(kept) || milliseconds <= 0 {
+    guard milliseconds > 0 else {
+      _ = created.countBaseline(kept)
       created.end()
       return
     }
-    deadlines.add(created)
+    // Counted on the watch thread: with a JSON criterion that parses every kept body, which
+    // must not hold up the event loop that runs this request.
+    deadlines.add(created, kept: kept)
   }
 
   /// Blocks the calling thread (handing its event loop over first) until `watch` would finish;
@@ -133,9 +156,28 @@ public final class Journal: Sendable {
     matching matches: @escaping @Sendable (Exchange) -> Bool, until holds: @escaping @Sendable (Int) -> Bool,
     milliseconds: Int
   ) -> (matched: Int, held: Bool) {
+    wait(milliseconds: milliseconds) { finish in
+      watch(matching: matches, until: holds, milliseconds: milliseconds, then: finish)
+    }
+  }
+
+  /// `wait` for exchanges meeting `criteria` (each new body parsed once for every open wait).
+  public func wait(
+    matching criteria: ExchangeCriteria, until holds: @escaping @Sendable (Int) -> Bool, milliseconds: Int
+  )
+    -> (matched: Int, held: Bool)
+  {
+    wait(milliseconds: milliseconds) { finish in
+      watch(matching: criteria, until: holds, milliseconds: milliseconds, then: finish)
+    }
+  }
+
+  private func wait(milliseconds: Int, _ begin: (@escaping @Sendable (Int, Bool) -> Void) -> Void) -> (
+    matched: Int, held: Bool
+  ) {
     let outcome = Locked<(Int, Bool)>((0, false))
     let done = DispatchSemaphore(value: 0)
-    watch(matching: matches, until: holds, milliseconds: milliseconds) { matched, held in
+    begin { matched, held in
       outcome.withLock { $0 = (matched, held) }
       done.signal()
     }
@@ -145,6 +187,9 @@ public final class Journal: Sendable {
 
   /// The number of waits open now.
   var openWatchCount: Int { state.withLock { $0.watches.count } }
+
+  /// Waits until the watch thread has looked at every exchange recorded so far (tests).
+  func watchesCaughtUp(timeout: Double = 10) -> Bool { deadlines.caughtUp(timeout: timeout) }
 
   /// Waits until every queued `--journal FILE` line is written (SIGTERM, tests); true without one.
   @discardableResult

@@ -4,11 +4,12 @@ import Foundation
 /// helper): it counts the matching exchanges, those kept when it began and each one recorded
 /// after, and ends once the count holds or its deadline passes.
 ///
-/// It never rescans the journal: a recorder offers it the one new exchange, so twenty open waits
-/// cost a notification twenty cheap matches, not twenty copies of ten thousand exchanges.
+/// It never rescans the journal: the journal's watch thread offers it each new exchange once (its
+/// body parsed once for every open wait), so twenty open waits cost a notification nothing on its
+/// event loop and one body parse on that thread, not twenty scans of ten thousand exchanges.
 final class JournalWatch: @unchecked Sendable {
-  /// Whether an exchange counts.
-  let matches: @Sendable (Exchange) -> Bool
+  /// Whether an exchange counts; the body is parsed only if the criteria look into it.
+  let matches: @Sendable (Exchange, ExchangeBody) -> Bool
   /// Whether a count is what the waiter waits for.
   let holds: @Sendable (Int) -> Bool
   /// When it gives up (monotonic seconds).
@@ -20,13 +21,15 @@ final class JournalWatch: @unchecked Sendable {
 
   private struct State {
     var count = 0
-    /// The kept exchanges are counted outside the journal's lock: until then offers only add up.
+    /// The kept exchanges are counted on the watch thread: until then offers only add up.
     var baselineCounted = false
+    /// The journal was cleared after the watch began: the kept exchanges no longer count.
+    var cleared = false
     var ended = false
   }
 
   init(
-    matches: @escaping @Sendable (Exchange) -> Bool, holds: @escaping @Sendable (Int) -> Bool,
+    matches: @escaping @Sendable (Exchange, ExchangeBody) -> Bool, holds: @escaping @Sendable (Int) -> Bool,
     deadline: Double, finish: @escaping @Sendable (JournalWatch, Int, Bool) -> Void
   ) {
     self.matches = matches
@@ -37,17 +40,17 @@ final class JournalWatch: @unchecked Sendable {
 
   /// Counts the exchanges kept when the watch began; true when that already holds.
   func countBaseline(_ kept: [Exchange]) -> Bool {
-    let found = kept.reduce(0) { $0 + (matches($1) ? 1 : 0) }
+    let found = kept.reduce(0) { $0 + (matches($1, ExchangeBody($1)) ? 1 : 0) }
     return state.withLock { state in
-      state.count += found
+      if !state.cleared { state.count += found }
       state.baselineCounted = true
       return holds(state.count)
     }
   }
 
   /// A newly recorded exchange; true when the count now holds (the watch is then due).
-  func offer(_ exchange: Exchange) -> Bool {
-    guard matches(exchange) else { return false }
+  func offer(_ exchange: Exchange, body: ExchangeBody) -> Bool {
+    guard matches(exchange, body) else { return false }
     return state.withLock { state in
       state.count += 1
       return state.baselineCounted && !state.ended && holds(state.count)
@@ -55,10 +58,12 @@ final class JournalWatch: @unchecked Sendable {
   }
 
   /// The journal was cleared: what it held no longer counts.
-  func restart() { state.withLock { $0.count = 0 } }
-
-  /// Whether the count holds now.
-  var isSatisfied: Bool { state.withLock { $0.baselineCounted && holds($0.count) } }
+  func restart() {
+    state.withLock { state in
+      state.count = 0
+      state.cleared = true
+    }
+  }
 
   /// Ends the watch once: calls `finish` the first time only.
   func end() {

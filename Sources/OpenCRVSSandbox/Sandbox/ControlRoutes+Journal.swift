@@ -101,54 +101,42 @@ extension ControlRoutes {
         criteria.json.append((pointer, member.value))
       }
     }
-    let exact = body["count"]?.intValue
-    let atLeast = body["atLeast"]?.intValue ?? (exact == nil ? 1 : nil)
+    let expectation = ExchangeExpectation(
+      criteria, count: body["count"]?.intValue, atLeast: body["atLeast"]?.intValue)
     let within = body["within"]?.intValue ?? 0
-    let holds: @Sendable (Int) -> Bool = { count in
-      if let exact, count != exact { return false }
-      if let atLeast, count < atLeast { return false }
-      return true
-    }
-    let expectation = exact.map { "exactly \($0)" } ?? "at least \(atLeast ?? 1)"
-    let matching = criteria
     let answer: @Sendable (Int, Bool) -> HTTPResponse = { matched, held in
       held
         ? json(200, ["matched": .number(Double(matched))])
-        : nearMisses(journal.all, matched: matched, criteria: matching, expectation: expectation)
+        : refusal(expectation, matched: matched, in: journal.all)
     }
     guard within > 0 else {
       let matched = journal.all.filter(criteria.matches).count
-      return answer(matched, holds(matched))
+      return answer(matched, expectation.holds(matched))
     }
     // A long poll holds no thread: the journal's watch answers when the count holds or time is up.
     let pending = DeferredResponse()
     journal.watch(
-      matching: { matching.matches($0) }, until: holds, milliseconds: within,
+      matching: expectation.criteria, until: { expectation.holds($0) }, milliseconds: within,
       then: { matched, held in pending.complete(answer(matched, held)) })
     return .deferred(pending)
   }
 
-  /// The 409 of a `verify` that did not hold: the count and the five closest exchanges, each with
-  /// why it did not match.
-  private static func nearMisses(
-    _ exchanges: [Exchange], matched: Int, criteria: ExchangeCriteria, expectation: String
-  ) -> HTTPResponse {
-    let candidates: [(exchange: Exchange, reasons: [String])] = exchanges.compactMap { exchange in
-      let reasons = criteria.mismatches(exchange)
-      return reasons.isEmpty ? nil : (exchange, reasons)
-    }
-    let closest = candidates.sorted { left, right in
-      if left.reasons.count != right.reasons.count { return left.reasons.count < right.reasons.count }
-      return left.exchange.sequence > right.exchange.sequence
-    }
+  /// The 409 of a `verify` that did not hold: the count and the closest exchanges, each with why
+  /// it did not match.
+  private static func refusal(_ expectation: ExchangeExpectation, matched: Int, in exchanges: [Exchange])
+    -> HTTPResponse
+  {
     var nearMisses: [JSONValue] = []
-    for candidate in closest.prefix(5) {
-      guard case .object(var summary) = candidate.exchange.summary else { continue }
-      summary["why"] = .array(candidate.reasons.map(JSONValue.string))
+    for (exchange, reasons) in expectation.nearMisses(in: exchanges) {
+      guard case .object(var summary) = exchange.summary else { continue }
+      summary["why"] = .array(reasons.map(JSONValue.string))
       nearMisses.append(.object(summary))
     }
-    var answer: JSONObject = ["matched": .number(Double(matched)), "nearMisses": .array(nearMisses)]
-    answer["message"] = .string("Expected \(expectation) matching exchange(s), found \(matched)")
-    return json(409, .object(answer))
+    return json(
+      409,
+      [
+        "matched": .number(Double(matched)), "nearMisses": .array(nearMisses),
+        "message": .string(expectation.failure(matched: matched)),
+      ])
   }
 }

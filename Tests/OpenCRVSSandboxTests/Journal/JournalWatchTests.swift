@@ -22,8 +22,10 @@ final class JournalWatchTests: XCTestCase {
           return exchange.path == "/never"
         }, until: { $0 > 0 }, milliseconds: 60_000, then: { _, _ in ended.leave() })
     }
+    XCTAssertTrue(journal.watchesCaughtUp())
     XCTAssertEqual(looks.withLock { $0 }, 20 * 2_000, "each wait counted the kept exchanges once")
     for index in 0..<500 { record(journal, path: "/new\(index)") }
+    XCTAssertTrue(journal.watchesCaughtUp())
     XCTAssertEqual(
       looks.withLock { $0 }, 20 * 2_500,
       "each new exchange is looked at once per wait, not the whole journal again")
@@ -47,6 +49,7 @@ final class JournalWatchTests: XCTestCase {
       })
     record(journal, path: "/b")
     record(journal, path: "/a")
+    XCTAssertTrue(journal.watchesCaughtUp())
     XCTAssertNil(outcome.withLock { $0 }, "two of three: still waiting")
     record(journal, path: "/a")
     XCTAssertEqual(ended.wait(timeout: .now() + 5), .success)

@@ -79,6 +79,19 @@ public struct Exchange: Sendable {
     return Self.bodyValue(rawBody, tooLarge: bodyWasTooLarge, masked: false)
   }
 
+  /// What `pointer` designates in the request body as matching sees it (`bodyForMatching`), found
+  /// by scanning the JSON text instead of parsing the whole body.
+  func matchingValue(at pointer: JSONPointer) -> JSONValue? {
+    if !bodyWasTooLarge,
+      let first = rawBody.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
+      first == UInt8(ascii: "{") || first == UInt8(ascii: "["), !pointer.tokens.isEmpty
+    {
+      // Valid JSON: the value or nothing. Not JSON: the body is text, which has no members.
+      return JSONParser.value(at: pointer, in: rawBody)
+    }
+    return bodyForMatching.flatMap { pointer.resolve(in: $0) }
+  }
+
   /// The response body: JSON when it is JSON, else text; nil when empty.
   public var responseBody: JSONValue? { Self.bodyValue(rawResponseBody, tooLarge: false) }
 

@@ -27,18 +27,20 @@ public struct ExchangeCriteria: Sendable {
   /// Whether `exchange` meets every criterion.
   public func matches(_ exchange: Exchange) -> Bool { mismatches(exchange).isEmpty }
 
-  /// Whether `exchange` meets every criterion, its body (parsed by the caller, once for many
-  /// criteria) from `body`, asked only when a JSON criterion needs it and the rest match.
-  func matches(_ exchange: Exchange, body: () -> JSONValue?) -> Bool {
-    mismatches(exchange, body: body, stopAtFirst: true).isEmpty
+  /// Whether `exchange` meets every criterion, the body values JSON criteria look at coming from
+  /// `value` (which may remember them for other criteria), asked only when the rest match.
+  func matches(_ exchange: Exchange, value: (JSONPointer) -> JSONValue?) -> Bool {
+    mismatches(exchange, value: value, stopAtFirst: true).isEmpty
   }
 
   /// Why `exchange` does not match, one phrase per failed criterion.
   public func mismatches(_ exchange: Exchange) -> [String] {
-    mismatches(exchange, body: { exchange.bodyForMatching }, stopAtFirst: false)
+    mismatches(exchange, value: { exchange.matchingValue(at: $0) }, stopAtFirst: false)
   }
 
-  private func mismatches(_ exchange: Exchange, body parse: () -> JSONValue?, stopAtFirst: Bool) -> [String] {
+  private func mismatches(_ exchange: Exchange, value: (JSONPointer) -> JSONValue?, stopAtFirst: Bool)
+    -> [String]
+  {
     var reasons: [String] = []
     if let method, method.uppercased() != exchange.method {
       reasons.append("method is \(exchange.method), not \(method.uppercased())")
@@ -51,9 +53,8 @@ public struct ExchangeCriteria: Sendable {
     }
     if let status, status != exchange.status { reasons.append("status is \(exchange.status), not \(status)") }
     if stopAtFirst && !reasons.isEmpty { return reasons }
-    let body = json.isEmpty ? nil : parse()
     for (pointer, expected) in json {
-      let actual = body.flatMap { pointer.resolve(in: $0) }
+      let actual = value(pointer)
       if !(actual.map { $0.isEquivalent(to: expected) } ?? false) {
         let shown = actual.map(JSONWriter.string) ?? "missing"
         reasons.append("\(pointer) is \(shown), not \(JSONWriter.string(expected))")

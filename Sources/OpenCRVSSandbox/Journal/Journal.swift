@@ -120,7 +120,8 @@ public final class Journal: Sendable {
     then finish: @escaping @Sendable (_ matched: Int, _ held: Bool) -> Void
   ) {
     watch(
-      matchingWithBody: { exchange, body in criteria.matches(exchange, body: { body.value }) }, until: holds,
+      matchingWithBody: { exchange, body in criteria.matches(exchange, value: { body.value(at: $0) }) },
+      until: holds,
       milliseconds: milliseconds, then: finish)
   }
 

@@ -107,18 +107,19 @@ final class JournalWatchDeadlines: Sendable {
   }
 }
 
-/// An exchange's request body parsed at most once, however many waits look into it.
+/// The values of an exchange's request body that waits look at, each found once however many
+/// waits ask for it (a scan of the JSON text to the pointer, not a parse of the whole body).
 final class ExchangeBody {
   private let exchange: Exchange
-  private var parsed: JSONValue??
+  private var found: [JSONPointer: JSONValue?] = [:]
 
   init(_ exchange: Exchange) { self.exchange = exchange }
 
-  /// The body as JSON matching sees it (unmasked), parsed on first use.
-  var value: JSONValue? {
-    if let parsed { return parsed }
-    let value = exchange.bodyForMatching
-    parsed = .some(value)
+  /// What `pointer` designates in the body (unmasked), or nil.
+  func value(at pointer: JSONPointer) -> JSONValue? {
+    if let known = found[pointer] { return known }
+    let value = exchange.matchingValue(at: pointer)
+    found[pointer] = .some(value)
     return value
   }
 }

@@ -21,6 +21,12 @@ public struct PayloadParser: Sendable {
 
   /// The body parsed, or the refusal hapi would send (with the sandbox's explanation).
   public func parse(_ request: HTTPRequest) -> Result<Payload, RouteFailure> {
+    parseNoting(request).map(\.payload)
+  }
+
+  /// `parse`, also saying whether the body was JSON in which no object repeats a key (so a
+  /// later look-up may stop at the first match).
+  func parseNoting(_ request: HTTPRequest) -> Result<(payload: Payload, plainJSON: Bool), RouteFailure> {
     if request.bodyTooLarge {
       return .failure(
         RouteFailure(
@@ -40,7 +46,7 @@ public struct PayloadParser: Sendable {
     }
     if mime == "application/json" || (parts[0] == "application" && parts[1].hasSuffix("+json")) {
       // subtext returns null only for a zero-length body; whitespace goes to JSON.parse and fails.
-      if request.body.isEmpty { return .success(.json(.null)) }
+      if request.body.isEmpty { return .success((.json(.null), false)) }
       do {
         let parsed = try JSONParser.parseWithFacts(request.body)
         if parsed.facts.hasProtoKey {
@@ -49,7 +55,7 @@ public struct PayloadParser: Sendable {
               HapiAnswers.boom(400, "Invalid request payload JSON format"),
               Problem(code: "json-proto-key", message: "The JSON has a __proto__ key, which hapi refuses")))
         }
-        return .success(.json(parsed.value))
+        return .success((.json(parsed.value), !parsed.facts.hasDuplicateKeys))
       } catch {
         return .failure(
           RouteFailure(
@@ -57,12 +63,12 @@ public struct PayloadParser: Sendable {
             Problem(code: "json-invalid", message: "The body is not valid JSON: \(error)")))
       }
     }
-    if parts[0] == "text" { return .success(.text(String(decoding: request.body, as: UTF8.self))) }
+    if parts[0] == "text" { return .success((.text(String(decoding: request.body, as: UTF8.self)), false)) }
     if mime == "application/x-www-form-urlencoded" {
       let text = String(decoding: request.body, as: UTF8.self)
-      return .success(.form(RequestTarget("/?" + text).query))
+      return .success((.form(RequestTarget("/?" + text).query), false))
     }
-    if mime == "application/octet-stream" { return .success(.binary(request.body)) }
+    if mime == "application/octet-stream" { return .success((.binary(request.body), false)) }
     return .failure(
       RouteFailure(
         HapiAnswers.boom(415, "Unsupported Media Type"),

@@ -39,12 +39,13 @@ struct RoutePreamble: Sendable {
     }
     let client = clients.client(systemId: credentials.subject)
     var payload: PayloadParser.Payload?
+    var plainJSON = false
     if parsesPayload {
-      switch payloads.parse(request) {
+      switch payloads.parseNoting(request) {
       case .failure(let failure):
         let response = proxied ? HapiAnswers.withGatewayVersion(failure.response) : failure.response
         return RouteResult(response, problems: [failure.problem], clientId: client?.clientId)
-      case .success(let parsed): payload = parsed
+      case .success(let parsed): (payload, plainJSON) = parsed
       }
     }
     if !scopes.isEmpty && !credentials.hasAnyScope(scopes) {
@@ -54,6 +55,7 @@ struct RoutePreamble: Sendable {
     }
     var result = handler(Admitted(credentials: credentials, client: client, payload: payload))
     if result.clientId == nil { result.clientId = client?.clientId }
+    result.bodyParsedAsJSON = plainJSON
     return result
   }
 }

@@ -14,6 +14,9 @@ public struct RouteResult: Sendable {
   public var problems: [Problem]
   /// The API client the request came from, when a token or `client_id` named one.
   public var clientId: String?
+  /// Whether the route parsed the request body as JSON in which no object repeats a key: a later
+  /// look-up into it may stop at its first match, without checking the rest of the text again.
+  public var bodyParsedAsJSON = false
 
   /// A result with these parts.
   public init(

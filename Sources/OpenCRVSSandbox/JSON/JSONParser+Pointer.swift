@@ -2,10 +2,12 @@ extension JSONParser {
   /// The value `pointer` designates in the JSON text `bytes`: what `parse(bytes)` then
   /// `pointer.resolve(in:)` answer, nil when the text is not JSON or the pointer designates
   /// nothing. Only that value is built; the rest of the document is checked as it is skipped, so
-  /// looking one field up in a 15 KB bundle costs a scan, not a parse.
-  public static func value(at pointer: JSONPointer, in bytes: [UInt8]) -> JSONValue? {
+  /// looking one field up in a 15 KB bundle costs a scan, not a parse. With `knownValid` (the text
+  /// parsed before, and no object in it repeats a key) the scan stops once it has the value.
+  public static func value(at pointer: JSONPointer, in bytes: [UInt8], knownValid: Bool = false) -> JSONValue?
+  {
     let found = bytes.withUnsafeBufferPointer { buffer -> Range<Int>?? in
-      var reader = PointerReader(bytes: buffer)
+      var reader = PointerReader(bytes: buffer, knownValid: knownValid)
       do throws(JSONParseError) {
         return .some(try reader.find(pointer.tokens[...]))
       } catch {
@@ -21,15 +23,23 @@ extension JSONParser {
 /// `JSONParser` would (its depth limit included), so a broken document finds nothing.
 private struct PointerReader {
   let bytes: UnsafeBufferPointer<UInt8>
+  /// The text is valid JSON: what follows the value need not be checked.
+  let knownValid: Bool
   var index = 0
   var depth = 0
+  /// Set once the value is found in known-valid text: every loop stops there.
+  var valueFound = false
 
-  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+  init(bytes: UnsafeBufferPointer<UInt8>, knownValid: Bool = false) {
+    self.bytes = bytes
+    self.knownValid = knownValid
+  }
 
   /// The byte range of the value the tokens lead to from the document's root, or nil.
   mutating func find(_ tokens: ArraySlice<String>) throws(JSONParseError) -> Range<Int>? {
     skipWhitespace()
     let found = try findValue(tokens)
+    if valueFound { return found }
     skipWhitespace()
     if index < bytes.count { throw failure() }
     return found
@@ -40,6 +50,7 @@ private struct PointerReader {
     guard let token = tokens.first else {
       let start = index
       try skipValue()
+      if knownValid { valueFound = true }
       return start..<index
     }
     switch bytes[index] {
@@ -95,7 +106,8 @@ private struct PointerReader {
     }
   }
 
-  /// Calls `body` at each member's value (index at `{`), with a test of its key against a token.
+  /// Calls `body` at each member's value (index at `{`), with a test of its key against a token,
+  /// until the value is found in known-valid text.
   private mutating func eachMember(
     _ body: (inout PointerReader, (String) -> Bool) throws(JSONParseError) -> Void
   ) throws(JSONParseError) {
@@ -126,6 +138,7 @@ private struct PointerReader {
       index += 1
       skipWhitespace()
       try body(&self, key)
+      if valueFound { return }
       skipWhitespace()
       guard index < bytes.count else { throw failure() }
       if bytes[index] == UInt8(ascii: ",") {
@@ -138,7 +151,7 @@ private struct PointerReader {
     }
   }
 
-  /// Calls `body` at each element (index at `[`).
+  /// Calls `body` at each element (index at `[`), until the value is found in known-valid text.
   private mutating func eachElement(_ body: (inout PointerReader) throws(JSONParseError) -> Void)
     throws(JSONParseError)
   {
@@ -151,6 +164,7 @@ private struct PointerReader {
     while true {
       skipWhitespace()
       try body(&self)
+      if valueFound { return }
       skipWhitespace()
       guard index < bytes.count else { throw failure() }
       if bytes[index] == UInt8(ascii: ",") {

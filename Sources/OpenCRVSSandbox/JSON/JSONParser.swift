@@ -17,6 +17,8 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 public struct JSONParseFacts: Sendable, Equatable {
   /// Whether some object has a `__proto__` key (hapi refuses such payloads).
   public var hasProtoKey = false
+  /// Whether some object repeats a key (the later value replaces the earlier).
+  public var hasDuplicateKeys = false
 }
 
 /// A strict RFC 8259 JSON parser that keeps object key order.
@@ -171,7 +173,9 @@ private struct Reader {
       throw failure("Expected ',' or '}' after property value, found \(describe(bytes[index]))")
     }
     depth -= 1
-    return .object(JSONObject.parsed(members))
+    let object = JSONObject.parsed(members)
+    if object.members.count != members.count { facts.hasDuplicateKeys = true }
+    return .object(object)
   }
 
   mutating func readArray() throws(JSONParseError) -> JSONValue {

@@ -19,6 +19,8 @@ public struct Exchange: Sendable {
   /// The body exactly as received (empty when there was none or it was over the limit).
   public let rawBody: [UInt8]
   private let bodyWasTooLarge: Bool
+  /// The route parsed the body as JSON: a look-up may stop once it has its value.
+  private let bodyIsValidJSON: Bool
   /// The client from a valid token or `client_id`.
   public let clientId: String?
   /// The scenario that shaped the answer, if any.
@@ -59,6 +61,7 @@ public struct Exchange: Sendable {
     // capacity, and the journal keeps ten thousand of them.
     self.rawBody = request.body.exactSize()
     self.bodyWasTooLarge = request.bodyTooLarge
+    self.bodyIsValidJSON = result.bodyParsedAsJSON
     self.clientId = result.clientId
     self.scenario = scenario
     self.status = result.response.status
@@ -87,7 +90,7 @@ public struct Exchange: Sendable {
       first == UInt8(ascii: "{") || first == UInt8(ascii: "["), !pointer.tokens.isEmpty
     {
       // Valid JSON: the value or nothing. Not JSON: the body is text, which has no members.
-      return JSONParser.value(at: pointer, in: rawBody)
+      return JSONParser.value(at: pointer, in: rawBody, knownValid: bodyIsValidJSON)
     }
     return bodyForMatching.flatMap { pointer.resolve(in: $0) }
   }

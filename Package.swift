@@ -39,9 +39,34 @@ let package = Package(
       swiftSettings: strict,
       plugins: ["EmbedFiles"]
     ),
+    // The layers, bottom up; a target imports only those above it here (Tests/Architecture checks).
+    // JSON, crypto, JWT and the support types every layer uses.
+    .target(name: "SandboxCore", dependencies: ["CLinux"], swiftSettings: strict),
+    // The HTTP/1.1 server (event loops), client, parsers and router: nothing of OpenCRVS.
+    .target(name: "SandboxHTTP", dependencies: ["CLinux", "SandboxCore"], swiftSettings: strict),
+    // A GraphQL reader, validator and executor: no OpenCRVS schema.
+    .target(name: "GraphQLEngine", dependencies: ["SandboxCore"], swiftSettings: strict),
+    // What every OpenCRVS release shares: the country, clients and tokens, the gateway's answers,
+    // FHIR notification checks, locations, records, webhooks.
+    .target(
+      name: "OpenCRVSDomain",
+      dependencies: ["SandboxCore", "SandboxHTTP", "FarajalandSeed"],
+      swiftSettings: strict
+    ),
+    // One folder per OpenCRVS release: its routes over the domain's services.
+    .target(
+      name: "OpenCRVSProfiles",
+      dependencies: ["SandboxCore", "SandboxHTTP", "GraphQLEngine", "OpenCRVSDomain"],
+      swiftSettings: strict
+    ),
+    // The control plane and composition root: journal, scenarios and faults, dashboard, the
+    // sandbox, its server and the command line. The library embedders import.
     .target(
       name: "OpenCRVSSandbox",
-      dependencies: ["CLinux", "FarajalandSeed", "ScenarioLibrary", "DashboardAssets"],
+      dependencies: [
+        "SandboxCore", "SandboxHTTP", "OpenCRVSDomain", "OpenCRVSProfiles", "ScenarioLibrary",
+        "DashboardAssets",
+      ],
       swiftSettings: strict
     ),
     .target(
@@ -56,12 +81,16 @@ let package = Package(
     ),
     .testTarget(
       name: "OpenCRVSSandboxTests",
-      dependencies: ["OpenCRVSSandbox", "OpenCRVSSandboxTesting"],
+      dependencies: [
+        "SandboxCore", "SandboxHTTP", "GraphQLEngine", "OpenCRVSDomain", "OpenCRVSProfiles",
+        "OpenCRVSSandbox",
+        "OpenCRVSSandboxTesting", "DashboardAssets",
+      ],
       swiftSettings: strict
     ),
     .testTarget(
       name: "OpenCRVSSandboxTestingTests",
-      dependencies: ["OpenCRVSSandboxTesting"],
+      dependencies: ["OpenCRVSSandbox", "OpenCRVSSandboxTesting"],
       swiftSettings: strict
     ),
   ]

@@ -1,5 +1,5 @@
 import Foundation
-import OpenCRVSSandbox
+@_exported import OpenCRVSSandbox
 import XCTest
 
 /// A sandbox running inside an XCTest process on a free port, with the seeded credentials at hand

@@ -1,4 +1,5 @@
 import Foundation
+import OpenCRVSDomain
 
 /// The lines `serve` prints once it listens; the last one is `ready: <url>`.
 enum Banner {

@@ -1,14 +1,17 @@
 import Dispatch
 import Foundation
+import OpenCRVSDomain
+import OpenCRVSProfiles
+import SandboxCore
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// Runs a parsed command and returns the process exit code; the executable is only this call.
-public enum CommandRunner {
+package enum CommandRunner {
   /// Parses `arguments` (without the program name), runs the command, returns the exit code.
-  public static func main(_ arguments: [String]) -> Int32 {
+  package static func main(_ arguments: [String]) -> Int32 {
     signal(SIGPIPE, SIG_IGN)
     let command: SandboxCommand
     do {

@@ -1,7 +1,10 @@
 import Foundation
+import OpenCRVSDomain
+import SandboxCore
+import SandboxHTTP
 
 /// `opencrvs-sandbox run`: plays scenarios against the sandbox it starts, or against `--target`.
-public struct RunCommand: Sendable {
+package struct RunCommand: Sendable {
   var names: [String] = []
   var all = false
   var target: String?

@@ -1,7 +1,9 @@
 import Foundation
+import OpenCRVSProfiles
+import SandboxCore
 
 /// A parsed command line.
-public enum SandboxCommand: Sendable {
+package enum SandboxCommand: Sendable {
   /// Start the sandbox.
   case serve(SandboxConfiguration)
   /// Print the seeded API clients.
@@ -20,10 +22,10 @@ public enum SandboxCommand: Sendable {
   case version
 
   /// The program's version.
-  public static let programVersion = "0.1.0"
+  package static let programVersion = "0.1.0"
 
   /// The text `--help` prints.
-  public static let usage = """
+  package static let usage = """
     opencrvs-sandbox \(programVersion): a local OpenCRVS v1.7.4 server for integration tests and training
 
     usage:
@@ -63,7 +65,7 @@ public enum SandboxCommand: Sendable {
     """
 
   /// Parses the arguments after the program name.
-  public static func parse(_ arguments: [String]) throws(UsageError) -> SandboxCommand {
+  package static func parse(_ arguments: [String]) throws(UsageError) -> SandboxCommand {
     guard let first = arguments.first else { return .serve(SandboxConfiguration()) }
     switch first {
     case "--help", "-h", "help": return .help

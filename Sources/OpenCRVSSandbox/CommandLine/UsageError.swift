@@ -1,8 +1,8 @@
 /// A command line the sandbox cannot act on; printed on one line, exit code 64.
-public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What is wrong, naming the flag.
-  public let description: String
+  package let description: String
 
   /// An error with this message.
-  public init(_ description: String) { self.description = description }
+  package init(_ description: String) { self.description = description }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxCore
 
 /// What `GET /_sandbox/changes` compares: one fingerprint per part of the sandbox the dashboard
 /// shows, so a long poll can answer as soon as any of them moves.
@@ -31,7 +32,7 @@ struct DashboardChanges: Sendable, Equatable {
   }
 
   /// The fingerprints of `sandbox` now.
-  init(_ sandbox: Sandbox) {
+  init(_ sandbox: some DashboardSource) {
     let exchanges = sandbox.journal.all
     lastRequestId = exchanges.last?.sequence ?? 0
     requestCount = exchanges.count
@@ -53,11 +54,7 @@ struct DashboardChanges: Sendable, Equatable {
     for name in sandbox.faults.activeScenarioNames.sorted() { scenariosHash.add(name) }
     scenarios = scenariosHash.value
     var webhooksHash = FNV1a()
-    for path in ["/_sandbox/webhooks/subscriptions", "/_sandbox/webhooks/deliveries"] {
-      guard let (handler, parameters) = sandbox.control.match(method: "GET", path: path) else {
-        continue
-      }
-      let response = handler(HTTPRequest(method: "GET", target: path), parameters)(sandbox)
+    for response in sandbox.webhookStateAnswers() {
       webhooksHash.add("\(response.status)")
       webhooksHash.add(response.body)
     }
@@ -81,7 +78,7 @@ struct DashboardChanges: Sendable, Equatable {
   /// Waits until the sandbox's version differs from `since` or `milliseconds` pass; answers the
   /// fingerprints at that moment. Journal arrivals wake the wait at once; other changes are seen
   /// within a fifth of a second.
-  static func wait(_ sandbox: Sandbox, since: Int?, milliseconds: Int) -> DashboardChanges {
+  static func wait(_ sandbox: some DashboardSource, since: Int?, milliseconds: Int) -> DashboardChanges {
     let deadline = Date().addingTimeInterval(Double(max(0, milliseconds)) / 1000)
     var current = DashboardChanges(sandbox)
     while let since, current.version == since, Date() < deadline {

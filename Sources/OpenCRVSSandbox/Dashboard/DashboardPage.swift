@@ -1,4 +1,5 @@
 import DashboardAssets
+import SandboxHTTP
 
 /// `GET /_sandbox/`: the dashboard, one self-contained HTML page (no external assets), served with a
 /// content security policy that allows only its own inline script and style and same-origin calls.

@@ -1,4 +1,6 @@
 import Foundation
+import OpenCRVSDomain
+import SandboxCore
 
 /// What the dashboard shows of a record: a workqueue row (with the child's or deceased's name) and
 /// the main facts of the record view, read from the stored resources as the search service would.
@@ -10,7 +12,7 @@ enum DashboardRecordFacts {
   ]
 
   /// One workqueue row.
-  static func row(_ record: Record, _ sandbox: Sandbox) -> JSONValue {
+  static func row(_ record: Record, _ sandbox: some DashboardSource) -> JSONValue {
     let document = SearchDocument(record)
     let subject = record.event == "death" ? document.deceased : document.child
     guard case .object(var object) = record.summaryJSON else { return .null }
@@ -22,7 +24,7 @@ enum DashboardRecordFacts {
   }
 
   /// The record view's facts: the people, the place of the event, the office and the sender.
-  static func facts(_ record: Record, _ sandbox: Sandbox) -> JSONValue {
+  static func facts(_ record: Record, _ sandbox: some DashboardSource) -> JSONValue {
     let document = SearchDocument(record)
     let people: [(String, SearchDocument.Person)] =
       record.event == "death"

@@ -1,4 +1,6 @@
 import Foundation
+import SandboxCore
+import SandboxHTTP
 
 /// `POST /_sandbox/scenarios/{name}/run`: plays a scenario's steps against the sandbox itself, as a
 /// client would (so the steps appear in the journal), with the scenario's faults in force meanwhile.
@@ -17,7 +19,7 @@ enum DashboardScenarioPlay {
   }
 
   /// Plays `scenario` at `baseURL`; answers the per-step results.
-  static func play(_ scenario: Scenario, baseURL: String, sandbox: Sandbox) -> JSONValue {
+  static func play(_ scenario: Scenario, baseURL: String, sandbox: some DashboardSource) -> JSONValue {
     let wasActive = sandbox.faults.activeScenarioNames.contains(scenario.name)
     if !scenario.faults.isEmpty && !wasActive { sandbox.faults.activate(scenario) }
     defer {

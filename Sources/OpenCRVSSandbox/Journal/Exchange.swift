@@ -1,4 +1,7 @@
 import Foundation
+import OpenCRVSDomain
+import SandboxCore
+import SandboxHTTP
 
 /// One request the sandbox received on an OpenCRVS route and what it answered, secrets masked.
 public struct Exchange: Sendable {
@@ -15,7 +18,7 @@ public struct Exchange: Sendable {
   /// The query parameters, masked.
   public let query: [(name: String, value: String)]
   /// The request headers as received, masked.
-  public let headers: HTTPHeaders
+  package let headers: HTTPHeaders
   /// The body exactly as received (empty when there was none or it was over the limit).
   public let rawBody: [UInt8]
   private let bodyWasTooLarge: Bool
@@ -28,16 +31,16 @@ public struct Exchange: Sendable {
   /// The status sent.
   public let status: Int
   /// The response headers sent.
-  public let responseHeaders: HTTPHeaders
+  package let responseHeaders: HTTPHeaders
   /// The response body bytes as sent.
   public var rawResponseBody: [UInt8] { responseBodyPieces.joined() }
   /// The response body as kept: shared with the record it came from when the route said so.
   private let responseBodyPieces: ByteRope
   /// What was wrong or doubtful.
-  public let problems: [Problem]
+  package let problems: [Problem]
 
   /// Builds an exchange from a request and its result, masking secrets.
-  public init(
+  package init(
     sequence: Int, receivedAt: Date, request: HTTPRequest, result: RouteResult, scenario: String?
   ) {
     self.sequence = sequence
@@ -119,13 +122,13 @@ public struct Exchange: Sendable {
   public var json: JSONValue {
     [
       "id": .string(id), "receivedAt": .string(ISO8601.string(receivedAt)), "method": .string(method),
-      "path": .string(path), "query": Self.multiObject(query.map { ($0.name, $0.value) }),
-      "headers": Self.multiObject(headers.fields.map { ($0.name, $0.value) }), "body": body ?? .null,
+      "path": .string(path), "query": JSONValue(repeatingNames: query.map { ($0.name, $0.value) }),
+      "headers": JSONValue(repeatingNames: headers.fields.map { ($0.name, $0.value) }), "body": body ?? .null,
       "clientId": clientId.map(JSONValue.string) ?? .null,
       "scenario": scenario.map(JSONValue.string) ?? .null,
       "response": [
         "status": .number(Double(status)),
-        "headers": Self.multiObject(responseHeaders.fields.map { ($0.name, $0.value) }),
+        "headers": JSONValue(repeatingNames: responseHeaders.fields.map { ($0.name, $0.value) }),
         "body": responseBody ?? .null,
       ],
       "problems": .array(problems.map(\.json)),
@@ -138,18 +141,5 @@ public struct Exchange: Sendable {
       "id": .string(id), "method": .string(method), "path": .string(path), "status": .number(Double(status)),
       "clientId": clientId.map(JSONValue.string) ?? .null,
     ]
-  }
-
-  /// Repeated names become arrays, as a parsed query string does in Node.
-  static func multiObject(_ pairs: [(String, String)]) -> JSONValue {
-    var object = JSONObject()
-    for (name, value) in pairs {
-      switch object[name] {
-      case nil: object[name] = .string(value)
-      case .array(let existing)?: object[name] = .array(existing + [.string(value)])
-      case let existing?: object[name] = .array([existing, .string(value)])
-      }
-    }
-    return .object(object)
   }
 }

@@ -1,3 +1,5 @@
+import SandboxCore
+
 /// What a test asks of an exchange: one matcher shared by the journal's filters and `verify`,
 /// so "was this sent?" is the same expression everywhere.
 public struct ExchangeCriteria: Sendable {

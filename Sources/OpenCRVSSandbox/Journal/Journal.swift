@@ -1,4 +1,6 @@
 import Foundation
+import SandboxCore
+import SandboxHTTP
 import Synchronization
 
 /// Every exchange on the OpenCRVS routes, newest `limit` kept in memory, optionally appended to a
@@ -24,7 +26,7 @@ public final class Journal: Sendable {
   private let deadlines: JournalWatchDeadlines
 
   /// A journal keeping the newest `limit` exchanges, also appending to `file` when given.
-  public init(limit: Int, file: JournalFile? = nil) {
+  package init(limit: Int, file: JournalFile? = nil) {
     self.limit = max(1, limit)
     self.file = file
     self.deadlines = JournalWatchDeadlines()

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxCore
 
 #if canImport(Glibc)
   import Glibc
@@ -12,11 +13,11 @@ import Foundation
 /// a request only enqueues its exchange, so a slow disk never holds up an event loop. A full
 /// queue drops lines (said once in the log; the in-memory journal keeps them), and `drain`
 /// waits until every queued line is written, which `serve` does on SIGTERM before exiting.
-public final class JournalFile: Sendable {
+package final class JournalFile: Sendable {
   /// The file's path.
-  public let path: String
+  package let path: String
   /// The most exchanges waiting to be written; beyond it new ones are dropped from the file.
-  public let capacity: Int
+  package let capacity: Int
   private let descriptor: Int32
   private let log: SandboxLog
   private let state = Locked(State())
@@ -34,7 +35,7 @@ public final class JournalFile: Sendable {
   }
 
   /// Opens `path` for appending (created if missing).
-  public init(path: String, log: SandboxLog, capacity: Int = 50_000) throws(SandboxStartError) {
+  package init(path: String, log: SandboxLog, capacity: Int = 50_000) throws(SandboxStartError) {
     self.path = path
     self.log = log
     self.capacity = max(1, capacity)
@@ -48,7 +49,7 @@ public final class JournalFile: Sendable {
   deinit { close(descriptor) }
 
   /// Queues one exchange for its line; returns at once.
-  public func append(_ exchange: Exchange) {
+  package func append(_ exchange: Exchange) {
     let (startWriter, warnFull) = state.withLock { state -> (Bool, Bool) in
       guard state.queue.count < capacity else {
         state.dropped += 1
@@ -77,7 +78,7 @@ public final class JournalFile: Sendable {
 
   /// Waits until every queued line is written, or `timeout` seconds pass; says whether it is.
   @discardableResult
-  public func drain(timeout: Double = 10) -> Bool {
+  package func drain(timeout: Double = 10) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     changes.lock()
     defer { changes.unlock() }
@@ -89,10 +90,10 @@ public final class JournalFile: Sendable {
   }
 
   /// How many lines were written.
-  public var linesWritten: Int { state.withLock { $0.written } }
+  package var linesWritten: Int { state.withLock { $0.written } }
 
   /// How many lines a full queue dropped.
-  public var linesDropped: Int { state.withLock { $0.dropped } }
+  package var linesDropped: Int { state.withLock { $0.dropped } }
 
   /// The writer thread: writes what is queued, lingers a second for more, then ends (so a
   /// sandbox that is dropped does not keep a thread, and its file closes).

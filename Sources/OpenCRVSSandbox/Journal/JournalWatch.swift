@@ -1,4 +1,5 @@
 import Foundation
+import SandboxCore
 
 /// One wait on the journal (`verify` with `within`, the dashboard's long poll, the XCTest
 /// helper): it counts the matching exchanges, those kept when it began and each one recorded

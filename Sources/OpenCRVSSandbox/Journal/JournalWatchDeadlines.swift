@@ -1,4 +1,6 @@
 import Foundation
+import SandboxCore
+import SandboxHTTP
 
 /// The one thread that serves journal watches: it matches each newly recorded exchange against
 /// the waits open when it was recorded (parsing its body once for all of them), and ends the

@@ -1,21 +1,23 @@
+import SandboxCore
+
 /// Hides tokens and secrets before an exchange is kept, written or logged: tokens keep their first
 /// 12 characters, secrets their first 4, each followed by `...`.
-public enum SecretMasking {
+package enum SecretMasking {
   /// `eyJhbGciOiJS...` for a token.
-  public static func token(_ value: String) -> String { keep(12, of: value) }
+  package static func token(_ value: String) -> String { keep(12, of: value) }
 
   /// `1578...` for a secret.
-  public static func secret(_ value: String) -> String { keep(4, of: value) }
+  package static func secret(_ value: String) -> String { keep(4, of: value) }
 
   /// An `Authorization` value with its scheme word kept: `Bearer eyJhbGciOiJS...`.
-  public static func authorization(_ value: String) -> String {
+  package static func authorization(_ value: String) -> String {
     let parts = value.split(separator: " ", maxSplits: 1)
     if parts.count == 2 { return "\(parts[0]) \(token(String(parts[1])))" }
     return token(value)
   }
 
   /// A `Cookie` value with the `token` cookie (which the gateway accepts as a credential) masked.
-  public static func cookie(_ value: String) -> String {
+  package static func cookie(_ value: String) -> String {
     value.split(separator: ";", omittingEmptySubsequences: false).map { pair in
       let parts = pair.split(separator: "=", maxSplits: 1)
       guard parts.count == 2, parts[0].trimmingSpaces() == "token" else { return String(pair) }
@@ -24,7 +26,7 @@ public enum SecretMasking {
   }
 
   /// Query parameters with `token`, `subject_token` and `client_secret` masked.
-  public static func query(_ pairs: [(name: String, value: String)]) -> [(name: String, value: String)] {
+  package static func query(_ pairs: [(name: String, value: String)]) -> [(name: String, value: String)] {
     pairs.map { pair in
       switch pair.name {
       case "token", "subject_token", "access_token": return (pair.name, token(pair.value))
@@ -35,7 +37,7 @@ public enum SecretMasking {
   }
 
   /// A JSON body with known secret members masked (`client_secret`, `hub.secret`, `token`, `access_token`).
-  public static func body(_ value: JSONValue) -> JSONValue {
+  package static func body(_ value: JSONValue) -> JSONValue {
     switch value {
     case .object(let object):
       var masked = JSONObject()

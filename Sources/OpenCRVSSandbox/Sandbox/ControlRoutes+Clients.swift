@@ -1,3 +1,7 @@
+import OpenCRVSDomain
+import SandboxCore
+import SandboxHTTP
+
 extension ControlRoutes {
   /// `GET/POST /_sandbox/clients` and the per-client status and secret changes.
   static func addClientRoutes(to router: inout Router<Action>) {

@@ -1,3 +1,6 @@
+import SandboxCore
+import SandboxHTTP
+
 extension ControlRoutes {
   /// `POST /_sandbox/clock` with `{"advanceSeconds": N}` or `{"set": "ISO8601"}`; `GET` reads it.
   static func addClockRoutes(to router: inout Router<Action>) {

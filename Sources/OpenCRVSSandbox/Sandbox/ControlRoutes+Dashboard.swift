@@ -1,5 +1,8 @@
 import DashboardAssets
 import Foundation
+import OpenCRVSDomain
+import SandboxCore
+import SandboxHTTP
 
 extension ControlRoutes {
   /// The longest a `GET /_sandbox/changes` long poll may wait, in milliseconds.
@@ -139,5 +142,16 @@ extension ControlRoutes {
     guard case .object(var object) = current.json(now: sandbox.clock.now()) else { return json(200, .null) }
     object["changed"] = .bool(since.map { $0 != current.version } ?? true)
     return json(200, .object(object))
+  }
+}
+
+extension Sandbox: DashboardSource {
+  /// The answers of `GET /_sandbox/webhooks/subscriptions` and `/deliveries`, as the control API
+  /// gives them now.
+  func webhookStateAnswers() -> [HTTPResponse] {
+    ["/_sandbox/webhooks/subscriptions", "/_sandbox/webhooks/deliveries"].compactMap { path in
+      guard let (handler, parameters) = control.match(method: "GET", path: path) else { return nil }
+      return handler(HTTPRequest(method: "GET", target: path), parameters)(self)
+    }
   }
 }

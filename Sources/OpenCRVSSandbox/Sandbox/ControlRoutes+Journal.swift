@@ -1,3 +1,6 @@
+import SandboxCore
+import SandboxHTTP
+
 extension ControlRoutes {
   /// `GET/DELETE /_sandbox/requests`, `GET /_sandbox/requests/{id}` and `POST /_sandbox/verify`.
   static func addJournalRoutes(to router: inout Router<Action>) {

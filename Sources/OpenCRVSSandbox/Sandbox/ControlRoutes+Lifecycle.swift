@@ -1,3 +1,7 @@
+import OpenCRVSDomain
+import SandboxCore
+import SandboxHTTP
+
 extension ControlRoutes {
   /// `POST /_sandbox/records/{id}/register` and `/reject`: a registrar's clicks.
   static func addLifecycleRoutes(to router: inout Router<Action>) {

@@ -1,3 +1,7 @@
+import OpenCRVSDomain
+import SandboxCore
+import SandboxHTTP
+
 extension ControlRoutes {
   /// `GET /_sandbox/records` (filters `status`, `event`, `clientId`, `officeId`, `trackingId`) and
   /// `GET /_sandbox/records/{id or trackingId}` with the stored bundle and the history.

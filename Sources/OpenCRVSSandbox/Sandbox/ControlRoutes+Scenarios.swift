@@ -1,3 +1,6 @@
+import SandboxCore
+import SandboxHTTP
+
 extension ControlRoutes {
   /// `GET /_sandbox/scenarios`, `POST`/`DELETE /_sandbox/scenarios/{name}`, `POST`/`DELETE /_sandbox/faults`.
   static func addScenarioRoutes(to router: inout Router<Action>) {

@@ -1,3 +1,6 @@
+import SandboxCore
+import SandboxHTTP
+
 extension ControlRoutes {
   /// How long user tokens live (`CONFIG_TOKEN_EXPIRY_SECONDS`, a week); `--token-lifetime` is for clients.
   static let userTokenLifetime = 604_800

@@ -1,4 +1,6 @@
 import Foundation
+import OpenCRVSDomain
+import SandboxHTTP
 
 extension ControlRoutes {
   /// `GET /_sandbox/webhooks/subscriptions`, `GET /_sandbox/webhooks/deliveries` (filters

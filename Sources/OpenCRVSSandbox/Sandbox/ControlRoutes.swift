@@ -1,9 +1,11 @@
 import Foundation
+import SandboxCore
+import SandboxHTTP
 
 /// The `/_sandbox` control API: JSON in and out, for tests, CI scripts and the dashboard.
-public enum ControlRoutes {
+package enum ControlRoutes {
   /// A matched control route, run against the sandbox it belongs to.
-  public typealias Action = @Sendable (Sandbox) -> HTTPResponse
+  package typealias Action = @Sendable (Sandbox) -> HTTPResponse
 
   /// Every control route.
   static func router() -> Router<Action> {

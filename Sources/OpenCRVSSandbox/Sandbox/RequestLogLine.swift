@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+import OpenCRVSDomain
+import SandboxHTTP
 
 /// The one line per request the sandbox prints: when, what, the status, how long, which client,
 /// and for a refusal what to fix.

@@ -1,4 +1,6 @@
 import Foundation
+import OpenCRVSDomain
+import SandboxHTTP
 
 extension Sandbox {
   /// The answer to an OpenCRVS request, shaped by the first matching fault if one is in force;

@@ -1,5 +1,9 @@
 import Dispatch
 import Foundation
+import OpenCRVSDomain
+import OpenCRVSProfiles
+import SandboxCore
+import SandboxHTTP
 
 /// The composition root: one object that holds the seeded state and answers every route, the
 /// OpenCRVS ones faithfully and `/_sandbox` ones for tests and trainers.
@@ -9,35 +13,35 @@ public final class Sandbox: HTTPHandler {
   /// The sandbox clock (movable through `POST /_sandbox/clock`).
   public let clock: SandboxClock
   /// The id generator (`--seed`).
-  public let ids: IDGenerator
+  package let ids: IDGenerator
   /// Where log lines go.
   public let log: SandboxLog
   /// The country the sandbox was seeded with.
-  public let country: CountryData
+  package let country: CountryData
   /// The live FHIR Locations.
-  public let locations: LocationStore
+  package let locations: LocationStore
   /// The API clients.
   public let clients: ClientRegistry
   /// Signs and verifies tokens.
-  public let authority: TokenAuthority
+  package let authority: TokenAuthority
   /// Tokens refused through `POST /invalidateToken`.
-  public let invalidatedTokens: InvalidatedTokens
+  package let invalidatedTokens: InvalidatedTokens
   /// Every exchange on the OpenCRVS routes.
   public let journal: Journal
   /// The birth and death records.
   public let records: RecordStore
   /// The built-in scenarios.
-  public let catalog: ScenarioCatalog
+  package let catalog: ScenarioCatalog
   /// The faults in force.
-  public let faults: FaultEngine
+  package let faults: FaultEngine
   /// The scenarios activated with `--scenario` (restored by reset).
-  public let startupScenarios: [Scenario]
+  package let startupScenarios: [Scenario]
   /// Register, reject, confirm: what moves records between statuses.
-  public let lifecycle: RecordLifecycle
+  package let lifecycle: RecordLifecycle
   /// Webhook subscriptions, deliveries, the built-in receiver and the dispatcher.
-  public let webhooks: WebhookService
+  package let webhooks: WebhookService
   /// Record-search clients' daily counts.
-  public let searchQuota = SearchQuota()
+  package let searchQuota = SearchQuota()
 
   /// The OpenCRVS release it speaks (`serve --opencrvs`).
   public var profile: OpenCRVSProfile { configuration.profile }
@@ -89,7 +93,8 @@ public final class Sandbox: HTTPHandler {
       log: log)
     openCRVS = configuration.profile.routes(
       SandboxServices(
-        configuration: configuration, clock: clock, ids: ids, country: country, locations: locations,
+        maximumBodyBytes: configuration.limits.maximumBodyBytes, tokenLifetime: configuration.tokenLifetime,
+        clock: clock, ids: ids, country: country, locations: locations,
         clients: clients, authority: authority, invalidatedTokens: invalidatedTokens, records: records,
         webhooks: webhooks, lifecycle: lifecycle, searchQuota: searchQuota))
     let dispatcher = webhooks.dispatcher
@@ -97,7 +102,7 @@ public final class Sandbox: HTTPHandler {
   }
 
   /// Answers one request (called on the connection's thread).
-  public func handle(_ request: HTTPRequest) -> HTTPResponse {
+  package func handle(_ request: HTTPRequest) -> HTTPResponse {
     if request.path == "/_sandbox" || request.path.hasPrefix("/_sandbox/") {
       return handleControl(request)
     }
@@ -129,7 +134,7 @@ public final class Sandbox: HTTPHandler {
 
   /// Answers one request in process, as `handle` does, but waits on this thread for an answer
   /// that comes later (a `verify` with `within`): for embedders and tests without a socket.
-  public func respond(_ request: HTTPRequest) -> HTTPResponse {
+  package func respond(_ request: HTTPRequest) -> HTTPResponse {
     let response = handle(request)
     if case .deferred(let pending) = response.connectionAction { return pending.wait() }
     return response

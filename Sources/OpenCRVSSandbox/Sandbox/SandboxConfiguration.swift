@@ -1,4 +1,6 @@
 import Foundation
+import OpenCRVSProfiles
+import SandboxHTTP
 
 /// Everything `serve` can be told; defaults are the documented ones.
 public struct SandboxConfiguration: Sendable {

@@ -1,4 +1,6 @@
 import Foundation
+import OpenCRVSDomain
+import SandboxCore
 
 /// What a sandbox is seeded from at start: the country (built in, or `--country DIR`), the key
 /// that signs tokens, the built-in and `--scenario` scenarios. Each failure is a

@@ -1,4 +1,6 @@
 import Foundation
+import SandboxCore
+import SandboxHTTP
 
 /// A running sandbox: the `Sandbox` behind an `HTTPServer`, with the ready file and banner.
 public final class SandboxServer: Sendable {

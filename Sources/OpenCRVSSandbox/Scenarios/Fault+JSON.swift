@@ -1,6 +1,8 @@
+import SandboxCore
+
 extension Fault {
   /// The scenario-file form, for posting to another sandbox's `/_sandbox/faults`.
-  public var json: JSONValue {
+  package var json: JSONValue {
     var object = JSONObject()
     var match = JSONObject()
     if let method = self.match.method { match["method"] = .string(method) }

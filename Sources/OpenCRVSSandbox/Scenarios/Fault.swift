@@ -1,16 +1,16 @@
 /// A change to what the sandbox answers while a scenario is active (contract §6 `faults`).
-public struct Fault: Sendable, Equatable {
+package struct Fault: Sendable, Equatable {
   /// Which requests it applies to; nil parts match anything.
-  public struct Match: Sendable, Equatable {
+  package struct Match: Sendable, Equatable {
     /// Method, exact (case-insensitive).
-    public var method: String?
+    package var method: String?
     /// Path, exact or a `*`-terminated prefix, with or without `/v1`.
-    public var path: String?
+    package var path: String?
     /// The client from a verifying token (or `/token`'s `client_id`).
-    public var clientId: String?
+    package var clientId: String?
 
     /// A match with these parts.
-    public init(method: String? = nil, path: String? = nil, clientId: String? = nil) {
+    package init(method: String? = nil, path: String? = nil, clientId: String? = nil) {
       self.method = method
       self.path = path
       self.clientId = clientId
@@ -18,25 +18,25 @@ public struct Fault: Sendable, Equatable {
   }
 
   /// A canned answer.
-  public struct Response: Sendable, Equatable {
+  package struct Response: Sendable, Equatable {
     /// The status.
-    public var status: Int
+    package var status: Int
     /// Headers to send.
-    public var headers: [(String, String)]
+    package var headers: [(String, String)]
     /// The body bytes (from `json` or `body`).
-    public var body: [UInt8]
+    package var body: [UInt8]
     /// Whether the body came from `json` (then `content-type: application/json` is added).
-    public var isJSON: Bool
+    package var isJSON: Bool
 
     /// Answers are equal when status, headers and body are.
-    public static func == (lhs: Response, rhs: Response) -> Bool {
+    package static func == (lhs: Response, rhs: Response) -> Bool {
       lhs.status == rhs.status && lhs.body == rhs.body && lhs.isJSON == rhs.isJSON
         && lhs.headers.map { "\($0.0):\($0.1)" } == rhs.headers.map { "\($0.0):\($0.1)" }
     }
   }
 
   /// Ways to break the connection instead of answering.
-  public enum Kind: String, Sendable, CaseIterable {
+  package enum Kind: String, Sendable, CaseIterable {
     /// A TCP reset.
     case reset
     /// Close without sending anything.
@@ -48,18 +48,18 @@ public struct Fault: Sendable, Equatable {
   }
 
   /// Which requests.
-  public var match: Match
+  package var match: Match
   /// How many times it applies; nil for unlimited.
-  public var times: Int?
+  package var times: Int?
   /// The canned answer, if any.
-  public var respond: Response?
+  package var respond: Response?
   /// Milliseconds to wait before answering (or before passing the request on, without `respond`).
-  public var delayMs: Int
+  package var delayMs: Int
   /// A connection fault instead of an answer.
-  public var kind: Kind?
+  package var kind: Kind?
 
   /// A fault with these parts.
-  public init(match: Match, times: Int? = nil, respond: Response? = nil, delayMs: Int = 0, kind: Kind? = nil)
+  package init(match: Match, times: Int? = nil, respond: Response? = nil, delayMs: Int = 0, kind: Kind? = nil)
   {
     self.match = match
     self.times = times

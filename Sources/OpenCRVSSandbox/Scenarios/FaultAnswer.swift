@@ -1,4 +1,5 @@
 import Foundation
+import SandboxHTTP
 
 /// What a matched fault does to one request.
 enum FaultAnswer {

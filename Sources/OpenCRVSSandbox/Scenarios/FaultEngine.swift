@@ -1,11 +1,12 @@
 import Foundation
+import SandboxCore
 import Synchronization
 
 /// The faults in force: those of active scenarios, in activation order, then ad-hoc ones. The first
 /// match wins and counts down its `times` under the lock, so counts are exact under concurrency.
-public final class FaultEngine: Sendable {
+package final class FaultEngine: Sendable {
   /// The scenario name ad-hoc faults are reported under.
-  public static let adHocName = "ad-hoc"
+  package static let adHocName = "ad-hoc"
 
   private struct ActiveFault: Sendable {
     var fault: Fault
@@ -27,10 +28,10 @@ public final class FaultEngine: Sendable {
   private let hasFaults = Atomic<Bool>(false)
 
   /// No faults.
-  public init() {}
+  package init() {}
 
   /// Activates `scenario`'s faults with fresh `times` (re-activating restarts the counts).
-  public func activate(_ scenario: Scenario) {
+  package func activate(_ scenario: Scenario) {
     update { state in
       state.sets.removeAll { $0.scenario.name == scenario.name }
       state.sets.append(
@@ -41,7 +42,7 @@ public final class FaultEngine: Sendable {
 
   /// Deactivates the scenario called `name`; false when it was not active.
   @discardableResult
-  public func deactivate(_ name: String) -> Bool {
+  package func deactivate(_ name: String) -> Bool {
     update { state in
       let before = state.sets.count
       state.sets.removeAll { $0.scenario.name == name }
@@ -50,13 +51,13 @@ public final class FaultEngine: Sendable {
   }
 
   /// Adds one ad-hoc fault.
-  public func addAdHoc(_ fault: Fault) {
+  package func addAdHoc(_ fault: Fault) {
     update { $0.adHoc.append(ActiveFault(fault: fault, remaining: fault.times)) }
   }
 
   /// Removes every ad-hoc fault; returns how many there were.
   @discardableResult
-  public func removeAdHoc() -> Int {
+  package func removeAdHoc() -> Int {
     update { state in
       defer { state.adHoc = [] }
       return state.adHoc.count
@@ -64,7 +65,7 @@ public final class FaultEngine: Sendable {
   }
 
   /// Drops everything, then activates `scenarios` (the `--scenario` ones) afresh.
-  public func reset(activating scenarios: [Scenario]) {
+  package func reset(activating scenarios: [Scenario]) {
     update { state in
       state = State()
       for scenario in scenarios {
@@ -76,12 +77,13 @@ public final class FaultEngine: Sendable {
   }
 
   /// The names of the active scenarios, in activation order.
-  public var activeScenarioNames: [String] { state.withLock { $0.sets.map(\.scenario.name) } }
+  package var activeScenarioNames: [String] { state.withLock { $0.sets.map(\.scenario.name) } }
 
   /// The first fault matching the request, with the scenario it belongs to; its count is taken.
   /// `clientId` is asked only when a candidate fault matches on the client.
-  public func take(method: String, path: String, clientId: () -> String?) -> (fault: Fault, scenario: String)?
-  {
+  package func take(method: String, path: String, clientId: () -> String?) -> (
+    fault: Fault, scenario: String
+  )? {
     guard hasFaults.load(ordering: .relaxed) else { return nil }
     var resolvedClient: String??
     func client() -> String? {

@@ -1,7 +1,7 @@
 /// JUnit XML for CI systems: one `testsuite` per scenario, one `testcase` per step.
-public enum JUnitReport {
+package enum JUnitReport {
   /// The XML document for `results`.
-  public static func xml(_ results: [ScenarioRunner.ScenarioResult]) -> String {
+  package static func xml(_ results: [ScenarioRunner.ScenarioResult]) -> String {
     let tests = results.reduce(0) { $0 + $1.steps.count }
     let failures = results.reduce(0) { $0 + $1.failed }
     let seconds = results.reduce(0) { $0 + $1.seconds }

@@ -1,23 +1,24 @@
 import Foundation
+import SandboxCore
 
 /// A scenario file (contract §6): a name and description, `variables`, server-side `faults` and
 /// client-side `steps`.
-public struct Scenario: Sendable {
+package struct Scenario: Sendable {
   /// The scenario's name (its handle in the CLI and the control API).
-  public var name: String
+  package var name: String
   /// What it shows, in a sentence or two.
-  public var description: String
+  package var description: String
   /// The file's own variables, in order.
-  public var variables: [(String, String)]
+  package var variables: [(String, String)]
   /// What the sandbox answers differently while it is active.
-  public var faults: [Fault]
+  package var faults: [Fault]
   /// What `run` sends and checks.
-  public var steps: [ScenarioStep]
+  package var steps: [ScenarioStep]
   /// The file it came from, for messages (`<control API>` for posted faults).
-  public var source: String
+  package var source: String
 
   /// A scenario with these parts.
-  public init(
+  package init(
     name: String, description: String, variables: [(String, String)] = [], faults: [Fault] = [],
     steps: [ScenarioStep] = [], source: String
   ) {
@@ -30,13 +31,13 @@ public struct Scenario: Sendable {
   }
 
   /// Reads and checks a scenario file; `jsonFile` bodies are read relative to it.
-  public static func load(contentsOf url: URL) throws(ScenarioError) -> Scenario {
+  package static func load(contentsOf url: URL) throws(ScenarioError) -> Scenario {
     try load(url.lastPathComponent, in: .directory(url.deletingLastPathComponent()))
   }
 
   /// Reads and checks the scenario file at `path` in `folder`; `jsonFile` bodies are read
   /// relative to it.
-  public static func load(_ path: String, in folder: ResourceFolder) throws(ScenarioError) -> Scenario {
+  package static func load(_ path: String, in folder: ResourceFolder) throws(ScenarioError) -> Scenario {
     let name = folder.displayPath(path)
     guard let data = folder.contents(path) else {
       throw ScenarioError(file: name, message: "cannot read the file")
@@ -52,7 +53,7 @@ public struct Scenario: Sendable {
 
   /// Checks a scenario given as JSON (for example from the control API); `jsonFile` paths are
   /// read relative to `directory`, or to the working directory.
-  public static func decode(_ document: JSONValue, source: String, directory: URL? = nil)
+  package static func decode(_ document: JSONValue, source: String, directory: URL? = nil)
     throws(ScenarioError)
     -> Scenario
   {

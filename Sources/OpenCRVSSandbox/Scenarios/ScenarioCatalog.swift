@@ -1,30 +1,31 @@
 import Foundation
+import SandboxCore
 import ScenarioLibrary
 
 /// The built-in scenarios (the `Scenarios/builtin` folder), by name.
-public struct ScenarioCatalog: Sendable {
+package struct ScenarioCatalog: Sendable {
   /// Every built-in scenario, sorted by name.
-  public let scenarios: [Scenario]
+  package let scenarios: [Scenario]
 
   /// A catalog of these scenarios.
-  public init(scenarios: [Scenario]) { self.scenarios = scenarios.sorted { $0.name < $1.name } }
+  package init(scenarios: [Scenario]) { self.scenarios = scenarios.sorted { $0.name < $1.name } }
 
   /// The built-in scenarios' folder, built into the binary from `Scenarios/builtin`.
-  public static let builtInFolder = ResourceFolder.embedded(
+  package static let builtInFolder = ResourceFolder.embedded(
     ScenarioLibrary.files, name: "Scenarios/builtin")
 
   /// Loads every `*.json` file of the built-in folder; a broken one is an error naming it.
-  public static func builtIn() throws(ScenarioError) -> ScenarioCatalog {
+  package static func builtIn() throws(ScenarioError) -> ScenarioCatalog {
     try load(folder: builtInFolder)
   }
 
   /// Loads every `*.json` file directly inside `directory`.
-  public static func load(directory: URL) throws(ScenarioError) -> ScenarioCatalog {
+  package static func load(directory: URL) throws(ScenarioError) -> ScenarioCatalog {
     try load(folder: .directory(directory))
   }
 
   /// Loads every `*.json` file directly inside `folder`.
-  public static func load(folder: ResourceFolder) throws(ScenarioError) -> ScenarioCatalog {
+  package static func load(folder: ResourceFolder) throws(ScenarioError) -> ScenarioCatalog {
     var scenarios: [Scenario] = []
     for name in folder.fileNames() where name.hasSuffix(".json") {
       scenarios.append(try Scenario.load(name, in: folder))
@@ -39,10 +40,10 @@ public struct ScenarioCatalog: Sendable {
   }
 
   /// The built-in scenario called `name`.
-  public func scenario(named name: String) -> Scenario? { scenarios.first { $0.name == name } }
+  package func scenario(named name: String) -> Scenario? { scenarios.first { $0.name == name } }
 
   /// A scenario by built-in name, or by path when the text names a file (`*.json` or containing `/`).
-  public func resolve(_ nameOrPath: String) throws(ScenarioError) -> Scenario {
+  package func resolve(_ nameOrPath: String) throws(ScenarioError) -> Scenario {
     if nameOrPath.hasSuffix(".json") || nameOrPath.contains("/") {
       guard FileManager.default.fileExists(atPath: nameOrPath) else {
         throw ScenarioError(file: nameOrPath, message: "no such file")

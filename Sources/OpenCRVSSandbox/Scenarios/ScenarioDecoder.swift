@@ -1,4 +1,5 @@
 import Foundation
+import SandboxCore
 
 /// Turns scenario JSON into a `Scenario`, naming the file, step and field of anything wrong.
 struct ScenarioDecoder {

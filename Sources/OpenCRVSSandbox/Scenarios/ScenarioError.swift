@@ -1,16 +1,16 @@
 /// Why a scenario file cannot be used: the file, the step and the field, and what is wrong.
-public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The scenario file (or `<control API>` for faults posted over HTTP).
-  public var file: String
+  package var file: String
   /// The step, as `step 2 ("get a token")`, when the problem is inside one.
-  public var step: String?
+  package var step: String?
   /// The field, as a dotted path (`request.method`, `faults[0].respond.status`).
-  public var field: String?
+  package var field: String?
   /// What is wrong and what to do.
-  public var message: String
+  package var message: String
 
   /// An error with these parts.
-  public init(file: String, step: String? = nil, field: String? = nil, message: String) {
+  package init(file: String, step: String? = nil, field: String? = nil, message: String) {
     self.file = file
     self.step = step
     self.field = field
@@ -18,7 +18,7 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
   }
 
   /// `Scenarios/x.json: step 2 ("get a token"): field request.method: must be a string`.
-  public var description: String {
+  package var description: String {
     [file, step, field.map { "field \($0)" }, message].compactMap { $0 }.joined(separator: ": ")
   }
 }

@@ -1,35 +1,37 @@
 import Foundation
+import SandboxCore
+import SandboxHTTP
 
 /// Plays scenario steps as a client against a base URL and checks each answer, printing as it goes.
-public struct ScenarioRunner: Sendable {
+package struct ScenarioRunner: Sendable {
   /// The outcome of one step.
-  public struct StepResult: Sendable {
+  package struct StepResult: Sendable {
     /// The step's name.
-    public var name: String
+    package var name: String
     /// Why it failed; empty when it passed.
-    public var failures: [String]
+    package var failures: [String]
     /// The status received (nil for a broken connection).
-    public var status: Int?
+    package var status: Int?
     /// How long the exchange took.
-    public var milliseconds: Double
+    package var milliseconds: Double
     /// The answer's body, kept for failure reports.
-    public var responseBody: String
+    package var responseBody: String
     /// Whether every expectation held.
-    public var passed: Bool { failures.isEmpty }
+    package var passed: Bool { failures.isEmpty }
   }
 
   /// The outcome of one scenario.
-  public struct ScenarioResult: Sendable {
+  package struct ScenarioResult: Sendable {
     /// The scenario's name.
-    public var name: String
+    package var name: String
     /// Its steps' outcomes, in order (a step after an unknown variable is not run).
-    public var steps: [StepResult]
+    package var steps: [StepResult]
     /// Seconds it took.
-    public var seconds: Double
+    package var seconds: Double
     /// How many steps passed.
-    public var passed: Int { steps.filter(\.passed).count }
+    package var passed: Int { steps.filter(\.passed).count }
     /// How many failed.
-    public var failed: Int { steps.count - passed }
+    package var failed: Int { steps.count - passed }
   }
 
   private let baseURL: String
@@ -39,7 +41,7 @@ public struct ScenarioRunner: Sendable {
   private let output: @Sendable (String) -> Void
 
   /// A runner sending to `baseURL`, with the seeded variables and `--var` overrides.
-  public init(
+  package init(
     baseURL: String, seeded: [(name: String, value: String)], overrides: [(String, String)] = [],
     client: HTTPClient = HTTPClient(timeout: 10, keepAlive: false),
     output: @escaping @Sendable (String) -> Void
@@ -52,7 +54,7 @@ public struct ScenarioRunner: Sendable {
   }
 
   /// Plays every step of `scenario` in order.
-  public func run(_ scenario: Scenario) -> ScenarioResult {
+  package func run(_ scenario: Scenario) -> ScenarioResult {
     let started = Date()
     output("scenario \(scenario.name): \(scenario.description)")
     var scope = VariableScope(

@@ -1,23 +1,25 @@
+import SandboxCore
+
 /// One request `run` sends and checks (contract §6 `steps`).
-public struct ScenarioStep: Sendable {
+package struct ScenarioStep: Sendable {
   /// What to send.
-  public struct Request: Sendable {
+  package struct Request: Sendable {
     /// The method.
-    public var method: String
+    package var method: String
     /// The path (may hold `{{variables}}`).
-    public var path: String
+    package var path: String
     /// Query parameters in order.
-    public var query: [(String, String)]
+    package var query: [(String, String)]
     /// Headers in order.
-    public var headers: [(String, String)]
+    package var headers: [(String, String)]
     /// The body.
-    public var body: Body
+    package var body: Body
     /// How long to wait for the answer (default 10 s).
-    public var timeoutMs: Int?
+    package var timeoutMs: Int?
   }
 
   /// A request body.
-  public enum Body: Sendable {
+  package enum Body: Sendable {
     /// No body.
     case none
     /// JSON, serialised compactly (after substitution).
@@ -27,21 +29,21 @@ public struct ScenarioStep: Sendable {
   }
 
   /// What the answer must be.
-  public struct Expectation: Sendable {
+  package struct Expectation: Sendable {
     /// The status; when nil, any 2xx passes.
-    public var status: Int?
+    package var status: Int?
     /// Headers that must be present with these values (names in any case).
-    public var headers: [(String, String)]
+    package var headers: [(String, String)]
     /// Texts the body must contain.
-    public var bodyContains: [String]
+    package var bodyContains: [String]
     /// JSON Pointers into the answer and the values expected there.
-    public var json: [(JSONPointer, JSONValue)]
+    package var json: [(JSONPointer, JSONValue)]
     /// Expect no answer but this connection failure (`reset`, `empty-response` or `timeout`).
-    public var connectionError: ConnectionError?
+    package var connectionError: ConnectionError?
   }
 
   /// Ways a step can expect the connection to fail instead of an answer.
-  public enum ConnectionError: String, Sendable, CaseIterable {
+  package enum ConnectionError: String, Sendable, CaseIterable {
     /// A TCP reset.
     case reset
     /// Closed without a byte.
@@ -51,11 +53,11 @@ public struct ScenarioStep: Sendable {
   }
 
   /// The step's name.
-  public var name: String
+  package var name: String
   /// What to send.
-  public var request: Request
+  package var request: Request
   /// What to check.
-  public var expect: Expectation
+  package var expect: Expectation
   /// Variables to take from the answer: name → JSON Pointer.
-  public var capture: [(String, JSONPointer)]
+  package var capture: [(String, JSONPointer)]
 }

@@ -1,9 +1,11 @@
+import OpenCRVSDomain
+
 /// The `{{variables}}` every scenario can use without defining them (decision 16): the base
 /// URL, each seeded client's credentials, named locations, and the names the official Postman
 /// collections use.
-public enum SeededVariables {
+package enum SeededVariables {
   /// Every seeded variable, sorted by name.
-  public static func values(
+  package static func values(
     baseURL: String, country: CountryData, clients: [APIClient], locations: [LocationSummary]
   )
     -> [(name: String, value: String)]

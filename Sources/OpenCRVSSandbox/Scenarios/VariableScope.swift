@@ -1,4 +1,5 @@
 import Foundation
+import SandboxCore
 
 /// Where `{{name}}` values come from while a scenario runs, in order: captures, `--var`
 /// overrides, the file's `variables`, then the seeded values.

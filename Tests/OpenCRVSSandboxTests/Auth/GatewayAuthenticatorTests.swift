@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// Token checks on protected routes (`POST /location`, `PUT /location/{id}`) through
 /// `Sandbox.handle`: reference §1.5, §3.1, the error catalogue and decisions 1, 3, 4, 6, 11.

@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// `POST /token`, `POST /auth/token` and `GET /.well-known` through `Sandbox.handle`, against
 /// reference §1.3–§1.4, the error catalogue and decisions 4, 5 and 11.

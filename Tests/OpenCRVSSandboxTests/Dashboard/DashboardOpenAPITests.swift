@@ -2,7 +2,12 @@ import DashboardAssets
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// `GET /_sandbox/openapi.json` parses, and it and the control router describe the same routes.
 final class DashboardOpenAPITests: XCTestCase {

@@ -1,6 +1,11 @@
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 final class GraphQLValidationTests: XCTestCase {
   private func messages(_ text: String) throws -> [String] {

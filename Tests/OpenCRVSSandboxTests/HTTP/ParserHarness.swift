@@ -1,6 +1,11 @@
 import Foundation
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// What a parser produced, in a form tests can compare.
 enum ParseOutcome: Equatable, CustomStringConvertible {

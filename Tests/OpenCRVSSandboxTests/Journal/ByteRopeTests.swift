@@ -1,6 +1,11 @@
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// The journal keeps assembled answers as ropes; what it gives back must be the bytes sent.
 final class ByteRopeTests: XCTestCase {

@@ -2,7 +2,12 @@ import Dispatch
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking

@@ -1,6 +1,11 @@
 import Foundation
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 extension Journal {
   /// Records a `GET path` answered 200 with the path as its text, as a route would.

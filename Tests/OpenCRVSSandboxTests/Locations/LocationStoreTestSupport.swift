@@ -2,7 +2,12 @@ import Foundation
 import Synchronization
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// A store over the committed seed with a fixed clock and counting ids.
 enum LocationStoreFixture {

@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// The edges of `POST /notification` around the body and the token: content types hapi parses,
 /// what the workflow keeps of the submitted Task, references Hearth leaves alone, and tokens sent

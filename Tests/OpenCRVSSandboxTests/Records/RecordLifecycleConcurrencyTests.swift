@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// A registrar's clicks arriving together (two dashboards, a script retrying) and resets between
 /// them: each record is registered once, its webhooks fire once, and the server never traps.

@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// 200 concurrent clients post valid notifications for `SANDBOX_LOAD_SECONDS` (5 s in CI, 30 s for
 /// the full run): every one is answered 200 (as v1.7.4 answers a valid payload), each accepted

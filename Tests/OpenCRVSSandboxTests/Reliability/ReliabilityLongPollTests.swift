@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// A thousand CI jobs waiting on `verify` with `within` cost no thread each, and handlers that do
 /// wait on a thread (scenario delays) reuse a pool that stops at its cap, saying so in the log.

@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// Security properties as tests, on the live server. Forged tokens on `/location` are covered by
 /// GatewayAuthenticatorTests (alg none, HS256 with the public key, another RSA key, tampered

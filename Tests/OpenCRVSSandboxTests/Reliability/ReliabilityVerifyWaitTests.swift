@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// A `POST /_sandbox/verify` that waits (`within`) must not hold up the requests it waits for:
 /// its condition is evaluated over the whole journal on every arrival, and doing that while

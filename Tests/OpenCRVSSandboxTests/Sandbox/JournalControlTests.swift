@@ -2,7 +2,12 @@ import Dispatch
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// The journal through the control API: `GET/DELETE /_sandbox/requests`, one exchange by id,
 /// secret masking, `POST /_sandbox/verify` and `--journal-limit` (contract §4, clarifications

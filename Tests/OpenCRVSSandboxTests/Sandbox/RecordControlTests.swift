@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// `GET /_sandbox/records` with its filters, one record by id or tracking id with its bundle and
 /// history, and `POST /_sandbox/reset` (contract §4, decision 13).

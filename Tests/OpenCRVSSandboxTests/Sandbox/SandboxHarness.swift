@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// A seeded API client's credentials, copied from Farajaland/seed/clients.json so that a change to
 /// the seed shows up as a failing test rather than a silently different fixture.

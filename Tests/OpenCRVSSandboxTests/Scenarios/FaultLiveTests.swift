@@ -3,7 +3,12 @@ import Foundation
 import Synchronization
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// Faults on a real socket (contract §4, §6; decisions 11, 16, 20): what each kind does to
 /// the connection, matching, order, exact counts under concurrency, reset, the journal, the control

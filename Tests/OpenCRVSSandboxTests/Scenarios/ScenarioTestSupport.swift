@@ -2,7 +2,12 @@ import Foundation
 import Synchronization
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// Lines a `ScenarioRunner` printed, collected from whatever thread printed them.
 final class PrintedLines: Sendable {

@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// `POST /webhooks`, `GET /webhooks`, `DELETE /webhooks/{id}`: checks in v1.7.4's order, exact
 /// bodies, content types and headers.

@@ -1,3 +1,5 @@
+import SandboxCore
+
 /// Turns Postman's auth helpers into the header (or query parameter) they make Postman send.
 enum PostmanAuthConverter {
   /// What an auth helper adds to a request.

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxCore
 
 /// Turns a Postman request body into a scenario `json` or `body`.
 enum PostmanBodyConverter {

@@ -1,3 +1,5 @@
+import SandboxCore
+
 /// Checks that a document is a Postman v2.1 collection and lists its requests in order, folders
 /// walked depth-first, with what each inherits from its folders (auth, scripts).
 struct PostmanCollectionReader: Sendable {

@@ -1,5 +1,5 @@
 /// Why `import-postman` failed; `exitCode` is what the CLI exits with.
-public enum PostmanImportError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum PostmanImportError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Bad command line: an unknown or repeated flag, a missing value, no collection (exit 64).
   case usage(String)
   /// A named input file is missing or unreadable (exit 66).
@@ -11,7 +11,7 @@ public enum PostmanImportError: Error, Sendable, Equatable, CustomStringConverti
   case cannotWrite(path: String, reason: String)
 
   /// 64 (usage), 66 (input file missing or unreadable) or 1.
-  public var exitCode: Int32 {
+  package var exitCode: Int32 {
     switch self {
     case .usage: return 64
     case .unreadableFile: return 66
@@ -20,7 +20,7 @@ public enum PostmanImportError: Error, Sendable, Equatable, CustomStringConverti
   }
 
   /// What is wrong and what to do, naming the file (and the request) concerned.
-  public var description: String {
+  package var description: String {
     switch self {
     case .usage(let message): return "\(message)\n\(PostmanImporter.usage)"
     case .unreadableFile(let path, let reason): return "cannot read \(path): \(reason)"

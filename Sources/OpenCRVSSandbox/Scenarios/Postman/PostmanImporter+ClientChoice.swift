@@ -3,7 +3,7 @@ import Foundation
 extension PostmanImporter {
   /// The seeded API client an imported scenario acts as (decision 8): its token step uses
   /// that client's credentials and `{{client_id}}`-style Postman variables are mapped to it.
-  public enum ClientChoice: String, Sendable, CaseIterable {
+  package enum ClientChoice: String, Sendable, CaseIterable {
     /// The `health` client (Event Notification).
     case health = "HEALTH"
     /// The `nationalId` client.
@@ -14,7 +14,7 @@ extension PostmanImporter {
     case webhook = "WEBHOOK"
 
     /// The prefix of the client's seeded variables, e.g. `recordSearch` for `{{recordSearchClientId}}`.
-    public var variablePrefix: String {
+    package var variablePrefix: String {
       switch self {
       case .health: return "health"
       case .nationalID: return "nationalId"
@@ -25,7 +25,7 @@ extension PostmanImporter {
 
     /// Reads a `--client` value: the type (`RECORD_SEARCH`), in any case, or the variable prefix
     /// (`recordSearch`), so both spellings a user sees in the banner work.
-    public init?(argument: String) {
+    package init?(argument: String) {
       let wanted = argument.uppercased().replacingOccurrences(of: "-", with: "_")
       guard
         let match = Self.allCases.first(where: {

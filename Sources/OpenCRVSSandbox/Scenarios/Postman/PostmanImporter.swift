@@ -1,11 +1,12 @@
 import Foundation
+import SandboxCore
 
 /// `opencrvs-sandbox import-postman`: turns a Postman v2.1 collection into a scenario file
 /// (contract §6) that `opencrvs-sandbox run` replays against the sandbox, following
 /// decision 16 for hosts, seeded variables, the acting client and its token.
-public enum PostmanImporter {
+package enum PostmanImporter {
   /// The usage line printed with usage errors.
-  public static let usage =
+  package static let usage =
     "usage: opencrvs-sandbox import-postman COLLECTION [--environment FILE] [--globals FILE] "
     + "[--client HEALTH|NATIONAL_ID|RECORD_SEARCH|WEBHOOK] [-o FILE]"
 
@@ -13,7 +14,7 @@ public enum PostmanImporter {
   /// about what could not be carried over. `environment` and `globals` are Postman exports (an
   /// object with a `values` list); `sourceName` is the collection's file name, used in the
   /// description and in error messages.
-  public static func convert(
+  package static func convert(
     collection: JSONValue, environment: JSONValue?, globals: JSONValue?, client: ClientChoice?,
     sourceName: String
   ) throws(PostmanImportError) -> (scenario: JSONValue, warnings: [String]) {
@@ -41,7 +42,7 @@ public enum PostmanImporter {
   /// CLI entry: parses the arguments after `import-postman`, reads the files and writes `-o FILE`.
   /// `output` is the scenario's JSON text (ending in a newline) for stdout, or with `-o` a one-line
   /// summary of what was written; `warnings` go to stderr. Errors carry the exit code.
-  public static func run(arguments: [String]) throws(PostmanImportError) -> (
+  package static func run(arguments: [String]) throws(PostmanImportError) -> (
     output: String, warnings: [String]
   ) {
     let options = try PostmanImportOptions.parse(arguments)

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxCore
 
 /// Turns one Postman request into a scenario step: URL, headers, auth, body and scripts.
 struct PostmanRequestConverter: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxCore
 
 /// Assembles the scenario document from a collection: steps, acting client, token steps and
 /// variables, following decision 16.

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxCore
 
 /// Reads what it can out of a request's Postman scripts: status checks become `expect.status`,
 /// variables set from the response JSON become `capture`. Nothing is executed; every non-empty

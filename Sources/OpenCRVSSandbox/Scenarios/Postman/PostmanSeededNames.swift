@@ -1,3 +1,5 @@
+import OpenCRVSDomain
+
 /// The variable names the sandbox seeds (decision 16), which an imported scenario must not
 /// override with a Postman collection's, environment's or globals' values: those point at the
 /// real Farajaland servers and ids, the seeded ones at this sandbox.

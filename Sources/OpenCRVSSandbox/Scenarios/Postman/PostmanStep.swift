@@ -1,3 +1,5 @@
+import SandboxCore
+
 /// One scenario step (contract §6) as the importer builds it, before it is written as JSON.
 struct PostmanStep: Sendable {
   /// What the step sends: exactly one of `json` and `body`, or neither.

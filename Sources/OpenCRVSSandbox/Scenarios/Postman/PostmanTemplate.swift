@@ -1,4 +1,5 @@
 import Foundation
+import SandboxCore
 
 /// `{{name}}` references in Postman strings: finding them and renaming them.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxCore
 
 /// Turns a Postman request URL into a scenario path and query.
 ///

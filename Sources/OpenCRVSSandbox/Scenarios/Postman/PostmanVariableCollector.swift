@@ -1,3 +1,5 @@
+import SandboxCore
+
 /// Merges collection, environment and globals variables into a scenario's `variables`.
 ///
 /// Postman's precedence is globals < collection < environment; a later source replaces an earlier

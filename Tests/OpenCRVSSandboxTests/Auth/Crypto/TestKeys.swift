@@ -1,6 +1,11 @@
 import Foundation
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// The committed sandbox signing key and values OpenCRVS-independent tools derived from it.
 enum TestKeys {

@@ -1,4 +1,9 @@
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// Builds tokens with arbitrary header and payload text, signed with the sandbox key, for cases
 /// `JSONWebToken.signRS256` deliberately cannot produce.

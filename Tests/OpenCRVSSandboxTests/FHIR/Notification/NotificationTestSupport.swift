@@ -1,6 +1,11 @@
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// A Hearth stand-in: a state, its district, an office and a facility in it, plus oddities.
 struct FakeNotificationLocations: NotificationLocationLookup {

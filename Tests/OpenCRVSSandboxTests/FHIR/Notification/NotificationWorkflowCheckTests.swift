@@ -1,6 +1,11 @@
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// Stage D failures found before anything is stored: hapi's generic 500, no x-version.
 final class NotificationWorkflowCheckTests: XCTestCase {

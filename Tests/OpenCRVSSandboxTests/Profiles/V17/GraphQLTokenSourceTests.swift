@@ -1,6 +1,11 @@
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// `/graphql` finds its token where every other gateway route does (decision 1), and runs the
 /// same checks in hapi's `try` mode: what another route refuses with a 401 or 500 is a 200

@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// The four Location proxies through `Sandbox.handle` (reference §3, decisions 4, 5, 6, 9,
 /// 17), and the user tokens that Location writes need.

@@ -1,7 +1,12 @@
 import Foundation
 import XCTest
 
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
 
 /// `POST /notification` through `Sandbox.handle`: the record bundle it answers (reference §2.3,
 /// decision 7), where the record lands (§2.4, decision 13), hapi's check order, a sample

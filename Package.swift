@@ -5,6 +5,11 @@ let strict: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny")
 ]
 
+// The library targets, bottom up (the test targets may use any of them).
+let layers: [Target.Dependency] = [
+  "SandboxCore", "SandboxHTTP", "GraphQLEngine", "OpenCRVSDomain", "OpenCRVSProfiles", "OpenCRVSSandbox",
+]
+
 let package = Package(
   name: "opencrvs-sandbox",
   products: [
@@ -79,13 +84,27 @@ let package = Package(
       dependencies: ["OpenCRVSSandbox"],
       swiftSettings: strict
     ),
+    // What the test targets share: fixtures, the in-process harness, launching the executable.
+    .target(
+      name: "SandboxTestSupport",
+      dependencies: layers + ["OpenCRVSSandboxTesting"],
+      path: "Tests/SandboxTestSupport",
+      swiftSettings: strict
+    ),
+    // One test target per library target, in the same folders (Tests/<target>Tests/<folder>).
+    .testTarget(
+      name: "SandboxCoreTests", dependencies: layers + ["SandboxTestSupport"], swiftSettings: strict),
+    .testTarget(
+      name: "SandboxHTTPTests", dependencies: layers + ["SandboxTestSupport"], swiftSettings: strict),
+    .testTarget(
+      name: "GraphQLEngineTests", dependencies: layers + ["SandboxTestSupport"], swiftSettings: strict),
+    .testTarget(
+      name: "OpenCRVSDomainTests", dependencies: layers + ["SandboxTestSupport"], swiftSettings: strict),
+    .testTarget(
+      name: "OpenCRVSProfilesTests", dependencies: layers + ["SandboxTestSupport"], swiftSettings: strict),
     .testTarget(
       name: "OpenCRVSSandboxTests",
-      dependencies: [
-        "SandboxCore", "SandboxHTTP", "GraphQLEngine", "OpenCRVSDomain", "OpenCRVSProfiles",
-        "OpenCRVSSandbox",
-        "OpenCRVSSandboxTesting", "DashboardAssets",
-      ],
+      dependencies: layers + ["SandboxTestSupport", "OpenCRVSSandboxTesting", "DashboardAssets"],
       swiftSettings: strict
     ),
     .testTarget(

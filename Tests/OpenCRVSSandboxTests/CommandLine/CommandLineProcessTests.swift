@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SandboxTestSupport
 import XCTest
 
 @testable import GraphQLEngine
@@ -16,57 +17,11 @@ import XCTest
 /// Smoke tests of the built `opencrvs-sandbox` executable: exit codes, output, a real `serve`
 /// stopped with SIGTERM, and `import-country` (contract §2).
 final class CommandLineProcessTests: XCTestCase {
-  private struct Outcome {
-    var status: Int32
-    var reason: Process.TerminationReason
-    var standardOutput: String
-    var standardError: String
-  }
-
-  private static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-  /// The executable next to the test bundle (Linux: next to the test executable), else in
-  /// `.build/debug`.
-  private func executable() throws -> URL {
-    let candidates = [
-      Bundle(for: Self.self).bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
-      Bundle(for: Self.self).bundleURL, Self.packageRoot.appendingPathComponent(".build/debug"),
-    ].map { $0.appendingPathComponent("opencrvs-sandbox") }
-    let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    return try XCTUnwrap(found, "opencrvs-sandbox is not built; looked in \(candidates.map(\.path))")
-  }
-
-  private func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "sandbox-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-    return folder
-  }
-
   /// Runs the executable to completion (killed after `timeout` seconds).
-  private func run(_ arguments: [String], timeout: Double = 20) throws -> Outcome {
-    let folder = try temporaryFolder()
-    let outURL = folder.appendingPathComponent("stdout")
-    let errURL = folder.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let process = Process()
-    process.executableURL = try executable()
-    process.arguments = arguments
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = try FileHandle(forWritingTo: outURL)
-    process.standardError = try FileHandle(forWritingTo: errURL)
-    try process.run()
-    let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
-    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-    process.waitUntilExit()
-    watchdog.cancel()
-    return Outcome(
-      status: process.terminationStatus, reason: process.terminationReason,
-      standardOutput: try String(contentsOf: outURL, encoding: .utf8),
-      standardError: try String(contentsOf: errURL, encoding: .utf8))
+  private func run(
+    _ arguments: [String], in directory: URL? = nil, timeout: Double = 20
+  ) throws -> SandboxProcess.Outcome {
+    try SandboxProcess.run(arguments, for: self, in: directory, timeout: timeout)
   }
 
   func testHelpExitsZeroAndPrintsUsage() throws {
@@ -127,39 +82,20 @@ final class CommandLineProcessTests: XCTestCase {
   }
 
   func testServeStartsAnswersPingAndExitsZeroOnSIGTERM() async throws {
-    let folder = try temporaryFolder()
-    let readyFile = folder.appendingPathComponent("ready.json")
-    let outURL = folder.appendingPathComponent("stdout")
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    let process = Process()
-    process.executableURL = try executable()
-    process.arguments = ["serve", "--port", "0", "--ready-file", readyFile.path, "--quiet"]
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = try FileHandle(forWritingTo: outURL)
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    addTeardownBlock { if process.isRunning { process.interrupt() } }
-
-    let deadline = Date().addingTimeInterval(15)
-    while !FileManager.default.fileExists(atPath: readyFile.path) && Date() < deadline && process.isRunning {
-      try await Task.sleep(nanoseconds: 20_000_000)
-    }
-    let ready = try JSONParser.parse(try String(contentsOf: readyFile, encoding: .utf8))
-    XCTAssertEqual(ready["pid"]?.intValue, Int(process.processIdentifier))
-    let url = try XCTUnwrap(ready["url"]?.stringValue)
-    XCTAssertEqual(url, "http://127.0.0.1:\(ready["port"]?.intValue ?? -1)")
+    let sandbox = try SandboxProcess.serve(for: self)
+    XCTAssertEqual(sandbox.ready?["pid"]?.intValue, Int(sandbox.process.processIdentifier))
+    let url = sandbox.url
+    XCTAssertEqual(url, "http://127.0.0.1:\(sandbox.port)")
 
     let (data, response) = try await URLSession.shared.data(from: try XCTUnwrap(URL(string: url + "/ping")))
     XCTAssertEqual((response as? HTTPURLResponse)?.statusCode, 200)
     XCTAssertTrue(String(decoding: data, as: UTF8.self).hasPrefix(#"{"auth":true"#))
 
-    process.terminate()
-    let stopDeadline = Date().addingTimeInterval(10)
-    while process.isRunning && Date() < stopDeadline { try await Task.sleep(nanoseconds: 20_000_000) }
-    XCTAssertFalse(process.isRunning, "serve did not stop on SIGTERM")
-    XCTAssertEqual(process.terminationReason, .exit)
-    XCTAssertEqual(process.terminationStatus, 0)
-    let output = try String(contentsOf: outURL, encoding: .utf8)
+    let outcome = sandbox.terminate()
+    XCTAssertNotNil(outcome, "serve did not stop on SIGTERM")
+    XCTAssertEqual(outcome?.reason, .exit)
+    XCTAssertEqual(outcome?.status, 0)
+    let output = sandbox.standardOutput
     XCTAssertTrue(output.contains("ready: \(url)\n"), output)
   }
 
@@ -170,11 +106,7 @@ final class CommandLineProcessTests: XCTestCase {
   }
 
   func testImportCountryReproducesTheCommittedSeedWithoutClientsOrKey() throws {
-    let source = Self.packageRoot.deletingLastPathComponent().appendingPathComponent(
-      "shared/farajaland-source")
-    guard FileManager.default.fileExists(atPath: source.appendingPathComponent("locations.csv").path) else {
-      throw XCTSkip("../shared/farajaland-source is absent")
-    }
+    let source = try TestPaths.farajalandSource()
     let output = try temporaryFolder().appendingPathComponent("seed")
     let outcome = try run([
       "import-country", "--locations", source.appendingPathComponent("locations.csv").path,
@@ -185,7 +117,7 @@ final class CommandLineProcessTests: XCTestCase {
       "--roles", source.appendingPathComponent("roles.resolved.json").path, "-o", output.path,
     ])
     XCTAssertEqual(outcome.status, 0, outcome.standardError)
-    let committed = Self.packageRoot.appendingPathComponent("Farajaland/seed")
+    let committed = TestPaths.packageRoot.appendingPathComponent("Farajaland/seed")
     let written = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
     XCTAssertEqual(written, ["employees.json", "locations.json", "roles.json"])
     for file in written {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SandboxTestSupport
 import XCTest
 
 @testable import GraphQLEngine
@@ -16,53 +17,16 @@ import XCTest
 /// `opencrvs-sandbox run`, `scenarios` and `import-postman` as a user runs them: the built
 /// executable, its output and its exit codes (contract §2, §6; decision 16).
 final class ScenarioCommandTests: XCTestCase {
-  private struct Outcome {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
-
-    var lastLine: String { standardOutput.split(separator: "\n").last.map(String.init) ?? "" }
-  }
-
-  private static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-  /// The built executable (next to the test bundle, else in `.build/debug`).
-  private func executable() throws -> URL {
-    let candidates = [
-      Bundle(for: Self.self).bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
-      Bundle(for: Self.self).bundleURL, Self.packageRoot.appendingPathComponent(".build/debug"),
-    ].map { $0.appendingPathComponent("opencrvs-sandbox") }
-    let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    return try XCTUnwrap(found, "opencrvs-sandbox is not built; looked in \(candidates.map(\.path))")
-  }
-
   /// Runs the executable to completion (killed after `timeout` seconds).
-  private func run(_ arguments: [String], in directory: URL? = nil, timeout: Double = 30) throws -> Outcome {
-    let folder = try scenarioFolder()
-    let outURL = folder.appendingPathComponent("stdout")
-    let errURL = folder.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let process = Process()
-    process.executableURL = try executable()
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = try FileHandle(forWritingTo: outURL)
-    process.standardError = try FileHandle(forWritingTo: errURL)
-    try process.run()
-    let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
-    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-    process.waitUntilExit()
-    watchdog.cancel()
-    return Outcome(
-      status: process.terminationStatus, standardOutput: try String(contentsOf: outURL, encoding: .utf8),
-      standardError: try String(contentsOf: errURL, encoding: .utf8))
+  private func run(
+    _ arguments: [String], in directory: URL? = nil, timeout: Double = 30
+  ) throws -> SandboxProcess.Outcome {
+    try SandboxProcess.run(arguments, for: self, in: directory, timeout: timeout)
   }
 
   private func assertSummary(
-    _ outcome: Outcome, passed: Int? = nil, failed: Int, file: StaticString = #filePath, line: UInt = #line
+    _ outcome: SandboxProcess.Outcome, passed: Int? = nil, failed: Int, file: StaticString = #filePath,
+    line: UInt = #line
   ) {
     let parts = outcome.lastLine.split(separator: " ")
     guard parts.count == 4, parts[1] == "passed,", parts[3] == "failed", let count = Int(parts[0]) else {
@@ -174,27 +138,7 @@ final class ScenarioCommandTests: XCTestCase {
   }
 
   func testRunAgainstASeparatelyStartedServe() throws {
-    let folder = try scenarioFolder()
-    let readyFile = folder.appendingPathComponent("ready.json")
-    let server = Process()
-    server.executableURL = try executable()
-    server.arguments = ["serve", "--port", "0", "--ready-file", readyFile.path, "--quiet"]
-    server.standardInput = FileHandle.nullDevice
-    server.standardOutput = FileHandle.nullDevice
-    server.standardError = FileHandle.nullDevice
-    try server.run()
-    addTeardownBlock {
-      if server.isRunning {
-        server.terminate()
-        server.waitUntilExit()
-      }
-    }
-    let deadline = Date().addingTimeInterval(15)
-    while !FileManager.default.fileExists(atPath: readyFile.path) && Date() < deadline && server.isRunning {
-      usleep(20_000)
-    }
-    let ready = try JSONParser.parse(try String(contentsOf: readyFile, encoding: .utf8))
-    let url = try XCTUnwrap(ready["url"]?.stringValue)
+    let url = try SandboxProcess.serve(for: self).url
     let outcome = try run(["run", "gateway-503-once", "gateway-connection-reset", "--target", url])
     XCTAssertEqual(outcome.status, 0, outcome.standardOutput + outcome.standardError)
     XCTAssertEqual(outcome.lastLine, "6 passed, 0 failed")

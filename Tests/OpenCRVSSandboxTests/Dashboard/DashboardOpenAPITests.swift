@@ -1,5 +1,6 @@
 import DashboardAssets
 import Foundation
+import SandboxTestSupport
 import XCTest
 
 @testable import GraphQLEngine
@@ -48,9 +49,7 @@ final class DashboardOpenAPITests: XCTestCase {
 
   func testEveryRouteInTheSourcesIsDocumented() throws {
     let documented = Set(try operations().map { "\($0.method) \($0.path)" })
-    let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-        "Sources/OpenCRVSSandbox")
+    let sources = TestPaths.packageRoot.appendingPathComponent("Sources/OpenCRVSSandbox")
     let pattern = try NSRegularExpression(pattern: #"\.add\("([A-Z]+)", "(/_sandbox[^"]*)""#)
     var routes: [String] = []
     let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)

@@ -1,4 +1,5 @@
 import DashboardAssets
+import SandboxTestSupport
 import XCTest
 
 @testable import GraphQLEngine

@@ -1,3 +1,4 @@
+import SandboxTestSupport
 import XCTest
 
 @testable import GraphQLEngine

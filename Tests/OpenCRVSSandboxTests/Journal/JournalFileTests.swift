@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SandboxTestSupport
 import XCTest
 
 @testable import GraphQLEngine
@@ -20,27 +21,6 @@ import XCTest
 /// `--journal FILE`: one JSON line per exchange, secrets masked, complete lines after SIGTERM
 /// (contract §2, decision 11).
 final class JournalFileTests: XCTestCase {
-  private static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-  private func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "sandbox-journal-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-    return folder
-  }
-
-  /// The built executable, found as `CommandLineProcessTests` finds it.
-  private func executable() throws -> URL {
-    let candidates = [
-      Bundle(for: Self.self).bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
-      Bundle(for: Self.self).bundleURL, Self.packageRoot.appendingPathComponent(".build/debug"),
-    ].map { $0.appendingPathComponent("opencrvs-sandbox") }
-    let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    return try XCTUnwrap(found, "opencrvs-sandbox is not built; looked in \(candidates.map(\.path))")
-  }
-
   /// The file's lines once `harness`'s writer thread has written every queued one.
   private static func lines(_ url: URL, of harness: SandboxHarness) throws -> [Substring] {
     XCTAssertTrue(harness.sandbox.journal.drainFile(), "the writer thread caught up")
@@ -95,26 +75,9 @@ final class JournalFileTests: XCTestCase {
   }
 
   func testTheServeProcessFlushesCompleteLinesOnSIGTERM() async throws {
-    let folder = try temporaryFolder()
-    let readyFile = folder.appendingPathComponent("ready.json")
-    let journal = folder.appendingPathComponent("journal.jsonl")
-    let process = Process()
-    process.executableURL = try executable()
-    process.arguments = [
-      "serve", "--port", "0", "--ready-file", readyFile.path, "--journal", journal.path, "--quiet",
-    ]
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    addTeardownBlock { if process.isRunning { process.interrupt() } }
-
-    let deadline = Date().addingTimeInterval(15)
-    while !FileManager.default.fileExists(atPath: readyFile.path) && Date() < deadline && process.isRunning {
-      try await Task.sleep(nanoseconds: 20_000_000)
-    }
-    let ready = try JSONParser.parse(try String(contentsOf: readyFile, encoding: .utf8))
-    let base = try XCTUnwrap(ready["url"]?.stringValue)
+    let journal = try temporaryFolder().appendingPathComponent("journal.jsonl")
+    let sandbox = try SandboxProcess.serve(["--journal", journal.path, "--quiet"], for: self)
+    let base = sandbox.url
 
     let session = URLSession(configuration: .ephemeral)
     defer { session.finishTasksAndInvalidate() }
@@ -131,13 +94,11 @@ final class JournalFileTests: XCTestCase {
       XCTAssertEqual((response as? HTTPURLResponse)?.statusCode, index % 2 == 0 ? 200 : 401)
     }
 
-    process.terminate()  // SIGTERM
-    let exitDeadline = Date().addingTimeInterval(10)
-    while process.isRunning && Date() < exitDeadline { try await Task.sleep(nanoseconds: 20_000_000) }
-    XCTAssertFalse(process.isRunning, "serve did not stop on SIGTERM")
-    guard !process.isRunning else { return }
-    XCTAssertEqual(process.terminationReason, .exit)
-    XCTAssertEqual(process.terminationStatus, 0)
+    let outcome = sandbox.terminate()  // SIGTERM
+    XCTAssertNotNil(outcome, "serve did not stop on SIGTERM")
+    guard let outcome else { return }
+    XCTAssertEqual(outcome.reason, .exit)
+    XCTAssertEqual(outcome.status, 0)
 
     let lines = try Self.lines(journal)
     XCTAssertEqual(lines.count, count)

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxTestSupport
 
 @testable import GraphQLEngine
 @testable import OpenCRVSDomain

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxTestSupport
 import XCTest
 
 @testable import GraphQLEngine
@@ -172,9 +173,8 @@ final class ReliabilityFaultTests: XCTestCase {
   // MARK: - The built executable
 
   func testSIGTERMDuringLoadLeavesAWholeJournalAndExitsZero() throws {
-    let folder = try reliabilityFolder()
-    let journal = folder.appendingPathComponent("journal.jsonl")
-    let sandbox = try SandboxProcess.start(in: folder, arguments: ["--journal", journal.path, "--quiet"])
+    let journal = try temporaryFolder("reliability").appendingPathComponent("journal.jsonl")
+    let sandbox = try SandboxProcess.serve(["--journal", journal.path, "--quiet"], for: self)
     let port = sandbox.port
     let token = try Wire.token(port: port)
     let request = Wire.request(
@@ -198,8 +198,7 @@ final class ReliabilityFaultTests: XCTestCase {
     let loadStarted = Date()
     while answered.withLock({ $0 }) < 50 && Date().timeIntervalSince(loadStarted) < 20 { usleep(10_000) }
     XCTAssertGreaterThanOrEqual(answered.withLock { $0 }, 50, "load was running")
-    sandbox.process.terminate()
-    let outcome = sandbox.wait(timeout: 15)
+    let outcome = sandbox.terminate(timeout: 15)
     stop.withLock { $0 = true }
     XCTAssertEqual(group.wait(timeout: .now() + 20), .success)
     XCTAssertEqual(outcome?.reason, .exit, "exited rather than killed")
@@ -216,8 +215,7 @@ final class ReliabilityFaultTests: XCTestCase {
   }
 
   func testAFullDiskForTheJournalIsLoggedOnceAndServingContinues() throws {
-    let folder = try reliabilityFolder()
-    let sandbox = try SandboxProcess.start(in: folder, arguments: ["--journal", "/dev/full"])
+    let sandbox = try SandboxProcess.serve(["--journal", "/dev/full"], for: self)
     let port = sandbox.port
     for _ in 0..<20 {
       let answer = try Wire.exchange(port: port, "GET", "/location/\(Farajaland.ibomboDistrictOfficeId)")
@@ -232,83 +230,12 @@ final class ReliabilityFaultTests: XCTestCase {
     let exchanges = try JSONParser.parse(journal.body)
     let entries = exchanges["requests"]?.arrayValue ?? []
     XCTAssertEqual(entries.count, 22, "the in-memory journal still records: \(journal.bodyText.prefix(300))")
-    sandbox.process.terminate()
-    let outcome = sandbox.wait(timeout: 15)
+    let outcome = sandbox.terminate(timeout: 15)
     XCTAssertEqual(outcome?.status, 0, sandbox.standardErrorTail)
     let output = sandbox.standardOutput
     let failures = output.split(separator: "\n").filter { $0.hasPrefix("journal: cannot write to /dev/full") }
     XCTAssertEqual(failures.count, 1, output)
     XCTAssertTrue(failures.first?.contains("No space left on device") ?? false, output)
     XCTAssertTrue(failures.first?.contains("serving continues") ?? false, output)
-  }
-}
-
-/// The built `opencrvs-sandbox` running `serve --port 0`, ready once its ready file appears.
-struct SandboxProcess {
-  let process: Process
-  let port: Int
-  let outputFile: URL
-
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-  /// The executable next to the test bundle, else in `.build/debug` (as CommandLineProcessTests).
-  static func executable() throws -> URL {
-    let candidates = [
-      Bundle(for: ReliabilityFaultTests.self).bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
-      Bundle(for: ReliabilityFaultTests.self).bundleURL, packageRoot.appendingPathComponent(".build/debug"),
-    ].map { $0.appendingPathComponent("opencrvs-sandbox") }
-    let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    return try XCTUnwrap(found, "opencrvs-sandbox is not built; looked in \(candidates.map(\.path))")
-  }
-
-  static func start(in folder: URL, arguments: [String]) throws -> SandboxProcess {
-    let readyFile = folder.appendingPathComponent("ready.json")
-    let outputFile = folder.appendingPathComponent("stdout")
-    let errorFile = folder.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-    let process = Process()
-    process.executableURL = try executable()
-    process.arguments = ["serve", "--port", "0", "--ready-file", readyFile.path] + arguments
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = try FileHandle(forWritingTo: outputFile)
-    // Kept, because a sanitizer in the child reports there (and exits 66).
-    process.standardError = try FileHandle(forWritingTo: errorFile)
-    try process.run()
-    let deadline = Date().addingTimeInterval(20)
-    while !FileManager.default.fileExists(atPath: readyFile.path) && Date() < deadline && process.isRunning {
-      usleep(20_000)
-    }
-    guard let ready = try? JSONParser.parse(String(contentsOf: readyFile, encoding: .utf8)),
-      let port = ready["port"]?.intValue
-    else {
-      if process.isRunning { process.interrupt() }
-      throw RawHTTPClient.Failure(description: "the sandbox did not start: \(arguments)")
-    }
-    return SandboxProcess(process: process, port: port, outputFile: outputFile)
-  }
-
-  /// Waits for the exit (killing the process after `timeout`); nil when it had to be killed.
-  func wait(timeout: Double) -> (status: Int32, reason: Process.TerminationReason)? {
-    let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning && Date() < deadline { usleep(20_000) }
-    guard !process.isRunning else {
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
-      return nil
-    }
-    return (process.terminationStatus, process.terminationReason)
-  }
-
-  var standardOutput: String { (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "" }
-
-  /// The last lines of standard error, for failure messages.
-  var standardErrorTail: String {
-    let text =
-      (try? String(
-        contentsOf: outputFile.deletingLastPathComponent().appendingPathComponent("stderr"), encoding: .utf8))
-      ?? ""
-    return text.split(separator: "\n").suffix(12).joined(separator: "\n")
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxTestSupport
 import XCTest
 
 @testable import GraphQLEngine
@@ -23,7 +24,7 @@ final class ReliabilitySecurityTests: XCTestCase {
     let none = Base64.encodeURL(Array(#"{"alg":"none","typ":"JWT"}"#.utf8)) + "." + parts[1] + "."
     let hsInput = Base64.encodeURL(Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8)) + "." + parts[1]
     let hsMAC = HMACSHA256.authenticationCode(for: Array(hsInput.utf8), key: Array(publicKeyPEM.utf8))
-    let foreign = JWTTestTokens.signed(header: header, payload: payload, key: try AuthRFC7515Tests.key())
+    let foreign = JWTTestTokens.signed(header: header, payload: payload, key: try RFC7515Example.key())
     return [
       ("alg none", none), ("HS256 with the public key", hsInput + "." + Base64.encodeURL(hsMAC)),
       ("stripped signature", parts[0] + "." + parts[1] + "."),

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxTestSupport
 import XCTest
 
 @testable import GraphQLEngine
@@ -136,13 +137,7 @@ extension XCTestCase {
   }
 
   /// A folder removed at teardown.
-  func reliabilityFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "sandbox-rel-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-    return folder
-  }
+  func reliabilityFolder() throws -> URL { try temporaryFolder("reliability") }
 }
 
 /// Small blocking helpers over `RawHTTPClient`.

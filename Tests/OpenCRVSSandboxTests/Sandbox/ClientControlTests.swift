@@ -1,4 +1,5 @@
 import Foundation
+import SandboxTestSupport
 import XCTest
 
 @testable import GraphQLEngine
@@ -72,7 +73,7 @@ final class ClientControlTests: XCTestCase {
     let client = SeededClient.deactivatedHealth
     XCTAssertEqual(harness.send("POST", client.tokenTarget).status, 401)
     XCTAssertEqual(try harness.control("POST", "/_sandbox/clients/\(client.clientId)/activate").status, 200)
-    let claims = try TokenEndpointTests.claims(of: try harness.token(client))
+    let claims = try JWTTestTokens.claims(of: try harness.token(client))
     XCTAssertEqual(claims["sub"], .string(client.systemId))
   }
 
@@ -126,7 +127,7 @@ final class ClientControlTests: XCTestCase {
       "POST", "/token?grant_type=client_credentials&client_id=\(clientId)&client_secret=\(secret)")
     XCTAssertEqual(response.status, 200, response.text)
     let token = try XCTUnwrap(try response.json()["access_token"]?.stringValue)
-    let claims = try TokenEndpointTests.claims(of: token)
+    let claims = try JWTTestTokens.claims(of: token)
     XCTAssertEqual(claims["sub"], .string(systemId))
     XCTAssertEqual(claims["aud"]?.arrayValue?.count, 13)
     XCTAssertEqual(harness.lastExchange?.clientId, clientId)
@@ -200,7 +201,7 @@ final class ClientControlTests: XCTestCase {
     let secret = try XCTUnwrap(created.json["clientSecret"]?.stringValue)
     let response = harness.send(
       "POST", "/token?grant_type=client_credentials&client_id=\(clientId)&client_secret=\(secret)")
-    let claims = try TokenEndpointTests.claims(
+    let claims = try JWTTestTokens.claims(
       of: try XCTUnwrap(try response.json()["access_token"]?.stringValue))
     XCTAssertEqual(claims["scope"], ["recordsearch", "demo"])
   }

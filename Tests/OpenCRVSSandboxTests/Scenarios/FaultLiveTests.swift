@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SandboxTestSupport
 import Synchronization
 import XCTest
 

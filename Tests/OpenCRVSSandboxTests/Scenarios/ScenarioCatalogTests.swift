@@ -1,4 +1,5 @@
 import Foundation
+import SandboxTestSupport
 import XCTest
 
 @testable import GraphQLEngine
@@ -35,8 +36,7 @@ final class ScenarioCatalogTests: XCTestCase {
   /// checkout (here, the package root) as from the binary.
   func testEveryBuiltInFileLoadsFromItsPathToo() throws {
     let catalog = try ScenarioCatalog.builtIn()
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
+    let root = TestPaths.packageRoot
     for scenario in catalog.scenarios {
       XCTAssertTrue(scenario.source.hasPrefix("Scenarios/builtin/"), scenario.source)
       let loaded = try catalog.resolve(root.appendingPathComponent(scenario.source).path)

@@ -1,4 +1,5 @@
 import OpenCRVSSandbox
+import SandboxTestSupport
 import XCTest
 
 /// Small hand-written Postman collections for the importer tests (the official ones may be absent).

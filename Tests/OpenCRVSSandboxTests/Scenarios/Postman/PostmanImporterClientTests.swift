@@ -1,4 +1,5 @@
 import OpenCRVSSandbox
+import SandboxTestSupport
 import XCTest
 
 /// Variables, seeded names, the acting client and the token steps (decision 16).

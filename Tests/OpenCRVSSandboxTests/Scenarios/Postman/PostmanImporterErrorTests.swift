@@ -1,5 +1,6 @@
 import Foundation
 import OpenCRVSSandbox
+import SandboxTestSupport
 import XCTest
 
 /// Bad input and the command line: messages name the file (and the request), exit codes 64/66/1.
@@ -113,11 +114,4 @@ final class PostmanImporterErrorTests: XCTestCase {
     XCTAssertEqual(scenario["steps"]?[0]?["request"]?["query"]?["client_id"], "{{healthClientId}}")
   }
 
-  private func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "postman-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-    return folder
-  }
 }

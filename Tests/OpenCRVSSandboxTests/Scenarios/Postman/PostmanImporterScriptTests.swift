@@ -1,4 +1,5 @@
 import OpenCRVSSandbox
+import SandboxTestSupport
 import XCTest
 
 /// Postman scripts: status checks and variable captures translated, everything else warned.

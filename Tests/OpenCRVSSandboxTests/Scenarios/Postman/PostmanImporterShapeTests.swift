@@ -1,4 +1,5 @@
 import OpenCRVSSandbox
+import SandboxTestSupport
 import XCTest
 
 /// Less common request shapes: GraphQL bodies, path variables, API-key auth.

@@ -1,4 +1,5 @@
 import OpenCRVSSandbox
+import SandboxTestSupport
 import XCTest
 
 /// Requests: folders, URLs, queries, headers, bodies and auth.

@@ -1,19 +1,15 @@
 import Foundation
 import OpenCRVSSandbox
+import SandboxTestSupport
 import XCTest
 
-/// The official v1.7 collections from `../shared` (absent in CI clones: then these skip).
+/// The official v1.7 collections (from `Tests/Fixtures`, written from `../shared`).
 final class PostmanOfficialCollectionTests: XCTestCase {
-  private static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-      "shared/opencrvs-v1.7/postman")
+  private static var folder: URL { get throws { try ReferenceFixtures.folder("postman") } }
 
   private func file(_ name: String) throws -> URL {
-    let url = Self.folder.appendingPathComponent(name)
-    guard FileManager.default.fileExists(atPath: url.path) else {
-      throw XCTSkip("../shared/opencrvs-v1.7/postman is absent")
-    }
+    let url = try Self.folder.appendingPathComponent(name)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: url.path), "Tests/Fixtures has no postman/\(name)")
     return url
   }
 
@@ -28,7 +24,7 @@ final class PostmanOfficialCollectionTests: XCTestCase {
 
   func testEveryOfficialCollectionConvertsWithPathsFromTheRoot() throws {
     _ = try file("OpenCRVS.postman_globals.json")
-    let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
+    let names = try FileManager.default.contentsOfDirectory(atPath: try Self.folder.path)
       .filter { $0.hasSuffix(".postman_collection.json") }.sorted()
     XCTAssertEqual(names.count, 5)
     for name in names {

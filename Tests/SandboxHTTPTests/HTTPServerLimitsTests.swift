@@ -1,0 +1,19 @@
+import SandboxTestSupport
+import XCTest
+
+@testable import GraphQLEngine
+@testable import OpenCRVSDomain
+@testable import OpenCRVSProfiles
+@testable import OpenCRVSSandbox
+@testable import SandboxCore
+@testable import SandboxHTTP
+
+final class HTTPServerLimitsTests: XCTestCase {
+  func testDefaults_MatchTheIssue() {
+    let limits = HTTPServerLimits()
+    XCTAssertEqual(limits.maximumHeadBytes, 65_536)
+    XCTAssertEqual(limits.maximumBodyBytes, 50 * 1024 * 1024)
+    XCTAssertEqual(limits.idleTimeout, 5)
+    XCTAssertGreaterThanOrEqual(limits.maximumConnections, 512)
+  }
+}

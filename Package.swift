@@ -10,6 +10,9 @@ let layers: [Target.Dependency] = [
   "SandboxCore", "SandboxHTTP", "GraphQLEngine", "OpenCRVSDomain", "OpenCRVSProfiles", "OpenCRVSSandbox",
 ]
 
+// What every test target depends on: the layers, the shipped tester and the shared test support.
+let shared: [Target.Dependency] = layers + ["OpenCRVSSandboxTesting", "SandboxTestSupport"]
+
 let package = Package(
   name: "opencrvs-sandbox",
   products: [
@@ -93,18 +96,18 @@ let package = Package(
     ),
     // One test target per library target, in the same folders (Tests/<target>Tests/<folder>).
     .testTarget(
-      name: "SandboxCoreTests", dependencies: layers + ["SandboxTestSupport"], swiftSettings: strict),
+      name: "SandboxCoreTests", dependencies: shared, swiftSettings: strict),
     .testTarget(
-      name: "SandboxHTTPTests", dependencies: layers + ["SandboxTestSupport"], swiftSettings: strict),
+      name: "SandboxHTTPTests", dependencies: shared, swiftSettings: strict),
     .testTarget(
-      name: "GraphQLEngineTests", dependencies: layers + ["SandboxTestSupport"], swiftSettings: strict),
+      name: "GraphQLEngineTests", dependencies: shared, swiftSettings: strict),
     .testTarget(
-      name: "OpenCRVSDomainTests", dependencies: layers + ["SandboxTestSupport"], swiftSettings: strict),
+      name: "OpenCRVSDomainTests", dependencies: shared, swiftSettings: strict),
     .testTarget(
-      name: "OpenCRVSProfilesTests", dependencies: layers + ["SandboxTestSupport"], swiftSettings: strict),
+      name: "OpenCRVSProfilesTests", dependencies: shared, swiftSettings: strict),
     .testTarget(
       name: "OpenCRVSSandboxTests",
-      dependencies: layers + ["SandboxTestSupport", "OpenCRVSSandboxTesting", "DashboardAssets"],
+      dependencies: shared + ["DashboardAssets"],
       swiftSettings: strict
     ),
     .testTarget(

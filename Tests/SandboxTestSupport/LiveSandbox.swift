@@ -3,6 +3,7 @@ import GraphQLEngine
 import OpenCRVSDomain
 import OpenCRVSProfiles
 import OpenCRVSSandbox
+import OpenCRVSSandboxTesting
 import SandboxCore
 import SandboxHTTP
 import Synchronization
@@ -25,11 +26,14 @@ package final class PrintedLines: Sendable {
   package var text: String { all.joined(separator: "\n") }
 }
 
-/// A real sandbox on a free port (clock and seed fixed), stopped when the test ends.
+/// A real sandbox on a free port (clock and seed fixed), stopped when the test ends: the
+/// `SandboxTester` this package ships, with what the scenario tests add to it.
 package final class LiveSandbox: Sendable {
-  package let server: SandboxServer
+  /// The shipped tester the sandbox runs in.
+  package let tester: SandboxTester
 
-  package var sandbox: Sandbox { server.sandbox }
+  package var server: SandboxServer { tester.server }
+  package var sandbox: Sandbox { tester.sandbox }
   package var baseURL: String { server.baseURL }
 
   package init(scenarios: [String] = []) throws {
@@ -39,7 +43,7 @@ package final class LiveSandbox: Sendable {
     configuration.clockStart = SandboxHarness.clockStart
     configuration.seed = 7
     configuration.scenarios = scenarios
-    server = try SandboxServer(configuration: configuration)
+    tester = try SandboxTester(configuration: configuration)
   }
 
   /// The seeded `{{variables}}` for this server's base URL.
@@ -82,7 +86,7 @@ package final class LiveSandbox: Sendable {
     return token
   }
 
-  package func stop() { server.stop() }
+  package func stop() { tester.stop() }
 }
 
 package struct ScenarioTestFailure: Error, CustomStringConvertible {

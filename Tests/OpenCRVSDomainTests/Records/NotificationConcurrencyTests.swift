@@ -1,4 +1,5 @@
 import Foundation
+import OpenCRVSSandboxTesting
 import SandboxTestSupport
 import XCTest
 
@@ -24,8 +25,9 @@ final class NotificationConcurrencyTests: XCTestCase {
     configuration.logRequests = false
     configuration.clockStart = SandboxHarness.clockStart
     configuration.seed = 11
-    let server = try SandboxServer(configuration: configuration)
-    defer { server.stop() }
+    let tester = try SandboxTester(configuration: configuration)
+    defer { tester.stop() }
+    let server = tester.server
     let sandbox = server.sandbox
 
     let tokenAnswer = sandbox.handle(HTTPRequest(method: "POST", target: SeededClient.health.tokenTarget))

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import OpenCRVSSandboxTesting
 import SandboxTestSupport
 import XCTest
 
@@ -61,8 +62,9 @@ final class CommandLineProcessTests: XCTestCase {
     var configuration = SandboxConfiguration()
     configuration.port = 0
     configuration.logRequests = false
-    let holder = try SandboxServer(configuration: configuration)
-    defer { holder.stop() }
+    let tester = try SandboxTester(configuration: configuration)
+    defer { tester.stop() }
+    let holder = tester.server
     let outcome = try run(["serve", "--port", String(holder.port)])
     XCTAssertEqual(outcome.status, 1, outcome.standardError)
     XCTAssertTrue(outcome.standardError.contains(String(holder.port)), outcome.standardError)

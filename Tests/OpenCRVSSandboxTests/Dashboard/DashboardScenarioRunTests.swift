@@ -1,4 +1,5 @@
 import Foundation
+import OpenCRVSSandboxTesting
 import SandboxTestSupport
 import XCTest
 
@@ -16,8 +17,9 @@ final class DashboardScenarioRunTests: XCTestCase {
     configuration.port = 0
     configuration.logRequests = false
     configuration.seed = 7
-    let server = try SandboxServer(configuration: configuration)
-    defer { server.stop() }
+    let tester = try SandboxTester(configuration: configuration)
+    defer { tester.stop() }
+    let server = tester.server
     let client = HTTPClient(timeout: 20, keepAlive: false)
     let response = try client.post(
       server.baseURL + "/_sandbox/scenarios/birth-notification-minimal/run", body: [])
@@ -38,8 +40,9 @@ final class DashboardScenarioRunTests: XCTestCase {
     var configuration = SandboxConfiguration()
     configuration.port = 0
     configuration.logRequests = false
-    let server = try SandboxServer(configuration: configuration)
-    defer { server.stop() }
+    let tester = try SandboxTester(configuration: configuration)
+    defer { tester.stop() }
+    let server = tester.server
     let scenario = try XCTUnwrap(
       server.sandbox.catalog.scenarios.first { !$0.faults.isEmpty && !$0.steps.isEmpty })
     let response = try HTTPClient(timeout: 20, keepAlive: false).post(

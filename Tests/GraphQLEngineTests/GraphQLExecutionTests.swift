@@ -3,11 +3,7 @@ import SandboxTestSupport
 import XCTest
 
 @testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 final class GraphQLExecutionTests: XCTestCase {
   private let birth: JSONValue = [

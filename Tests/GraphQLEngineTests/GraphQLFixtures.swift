@@ -1,11 +1,6 @@
-import SandboxTestSupport
-
 @testable import GraphQLEngine
-@testable import OpenCRVSDomain
 @testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// Documents shared by the GraphQL tests.
 enum GraphQLFixtures {

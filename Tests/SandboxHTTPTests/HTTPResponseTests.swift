@@ -1,11 +1,5 @@
-import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
-@testable import SandboxCore
 @testable import SandboxHTTP
 
 final class HTTPResponseTests: XCTestCase {

@@ -1,11 +1,5 @@
 import Foundation
-import SandboxTestSupport
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
-@testable import SandboxCore
 @testable import SandboxHTTP
 
 /// What a parser produced, in a form tests can compare.

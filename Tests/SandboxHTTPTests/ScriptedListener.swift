@@ -1,12 +1,6 @@
 import Foundation
-import SandboxTestSupport
 import Synchronization
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
-@testable import SandboxCore
 @testable import SandboxHTTP
 
 #if canImport(Glibc)

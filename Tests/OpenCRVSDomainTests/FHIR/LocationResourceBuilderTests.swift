@@ -1,12 +1,8 @@
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
 @testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 final class LocationResourceBuilderTests: XCTestCase {
   private let ibomboMale =

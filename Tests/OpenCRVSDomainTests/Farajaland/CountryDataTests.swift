@@ -2,12 +2,8 @@ import Foundation
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
 @testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// The loader on the committed seed and on broken folders.
 final class CountryDataTests: XCTestCase {

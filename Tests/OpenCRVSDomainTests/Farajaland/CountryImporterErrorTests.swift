@@ -2,12 +2,7 @@ import Foundation
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
 @testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
-@testable import SandboxCore
-@testable import SandboxHTTP
 
 /// The converter on small broken inputs written here, with the exact messages.
 final class CountryImporterErrorTests: XCTestCase {

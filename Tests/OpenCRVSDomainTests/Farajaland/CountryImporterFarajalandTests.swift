@@ -2,12 +2,8 @@ import Foundation
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
 @testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// The converter on the real Farajaland v1.7.4 files (skipped when `../shared` is absent).
 final class CountryImporterFarajalandTests: XCTestCase {

@@ -1,12 +1,7 @@
-import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
 @testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 final class LocationReadWriteTests: XCTestCase {
   private let store = LocationStoreFixture.store()

@@ -1,14 +1,8 @@
 import Dispatch
 import Foundation
-import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 final class LocationStoreConcurrencyTests: XCTestCase {
   func testConcurrentSearchesAndWritesStayConsistent() {

@@ -3,9 +3,6 @@ import OpenCRVSSandboxTesting
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
 @testable import SandboxCore
 @testable import SandboxHTTP

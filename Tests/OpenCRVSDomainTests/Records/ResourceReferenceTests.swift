@@ -1,12 +1,6 @@
-import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
 @testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
-@testable import SandboxCore
-@testable import SandboxHTTP
 
 /// `Type/id` out of a reference, byte-wise, exactly as splitting on `/` and taking the last two
 /// non-empty segments does.

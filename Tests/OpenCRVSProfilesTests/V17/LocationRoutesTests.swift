@@ -2,11 +2,6 @@ import Foundation
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
-@testable import SandboxCore
 @testable import SandboxHTTP
 
 /// The four Location proxies through `Sandbox.handle` (reference §3, decisions 4, 5, 6, 9,

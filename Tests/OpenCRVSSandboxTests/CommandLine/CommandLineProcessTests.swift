@@ -4,12 +4,7 @@ import OpenCRVSSandboxTesting
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
-@testable import SandboxCore
-@testable import SandboxHTTP
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -105,6 +100,36 @@ final class CommandLineProcessTests: XCTestCase {
     let outcome = try run(["import-country", "--locations", "a.csv"])
     XCTAssertEqual(outcome.status, 64)
     XCTAssertTrue(outcome.standardError.contains("--offices"), outcome.standardError)
+  }
+
+  /// A user's own country, end to end: `import-country` on its files, then `serve --country` on
+  /// the result, answering its offices, with the built-in API clients.
+  func testImportCountryThenServeCountryServesIt() throws {
+    let source = TestPaths.fixtures.appendingPathComponent("testland")
+    let seed = try temporaryFolder().appendingPathComponent("seed")
+    let imported = try run([
+      "import-country", "--locations", source.appendingPathComponent("locations.csv").path,
+      "--offices", source.appendingPathComponent("crvs-facilities.csv").path,
+      "--facilities", source.appendingPathComponent("health-facilities.csv").path,
+      "--statistics", source.appendingPathComponent("statistics.csv").path,
+      "--employees", source.appendingPathComponent("default-employees.csv").path, "-o", seed.path,
+    ])
+    XCTAssertEqual(imported.status, 0, imported.standardError)
+    XCTAssertTrue(
+      imported.standardOutput.contains(
+        "10 locations (2 states, 3 districts, 2 offices, 3 health facilities)"),
+      imported.standardOutput)
+
+    let sandbox = try SandboxProcess.serve(["--country", seed.path, "--quiet"], for: self)
+    let client = HTTPClient(timeout: 10)
+    let offices = try JSONParser.parse(
+      try client.get(sandbox.url + "/location?type=CRVS_OFFICE&_count=0").body)
+    let names = (offices["entry"]?.arrayValue ?? []).compactMap { $0["resource"]?["name"]?.stringValue }
+    XCTAssertEqual(names.sorted(), ["Riverbend Registry Office", "Saltmarsh Registry Office"])
+    let clients = try JSONParser.parse(try client.get(sandbox.url + "/_sandbox/clients").body)
+    XCTAssertTrue(
+      (clients.arrayValue ?? []).contains { $0["type"]?.stringValue == "HEALTH" },
+      "a country without clients.json gets the built-in API clients")
   }
 
   func testImportCountryReproducesTheCommittedSeedWithoutClientsOrKey() throws {

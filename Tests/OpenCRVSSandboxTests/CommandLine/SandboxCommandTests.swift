@@ -1,13 +1,8 @@
 import Foundation
-import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// `SandboxCommand.parse`: every `serve` option lands in the configuration, and every mistake is a
 /// one-line `UsageError` naming the flag (contract §2).

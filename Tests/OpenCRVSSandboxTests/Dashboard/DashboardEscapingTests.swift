@@ -2,12 +2,8 @@ import Foundation
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// A notification carrying markup in a name stays data: the control routes hand it out as a JSON
 /// string and the page only ever sets it as text.

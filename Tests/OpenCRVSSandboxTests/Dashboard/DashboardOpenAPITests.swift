@@ -3,12 +3,8 @@ import Foundation
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// `GET /_sandbox/openapi.json` parses, and it and the control router describe the same routes.
 final class DashboardOpenAPITests: XCTestCase {

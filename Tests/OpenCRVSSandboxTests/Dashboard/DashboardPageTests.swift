@@ -2,12 +2,8 @@ import Foundation
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// The page at `GET /_sandbox/`: served as UTF-8 HTML, self-contained, and built without HTML parsing.
 final class DashboardPageTests: XCTestCase {

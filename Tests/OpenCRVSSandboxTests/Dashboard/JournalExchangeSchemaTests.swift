@@ -2,12 +2,8 @@ import DashboardAssets
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// Every field of the journal's exchange JSON, as `GET /_sandbox/requests` answers it, is the one
 /// the control API's OpenAPI document describes: no field missing from the schema, none of

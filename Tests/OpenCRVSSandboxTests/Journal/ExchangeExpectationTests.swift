@@ -1,12 +1,8 @@
 import Foundation
-import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
 @testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
-@testable import SandboxCore
 @testable import SandboxHTTP
 
 /// The one expectation `verify` and `assertReceived` share: what counts, and which near misses

@@ -1,11 +1,7 @@
 import Foundation
-import SandboxTestSupport
 
-@testable import GraphQLEngine
 @testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
-@testable import SandboxCore
 @testable import SandboxHTTP
 
 extension Journal {

@@ -1,13 +1,7 @@
 import Foundation
-import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
-@testable import SandboxCore
-@testable import SandboxHTTP
 
 /// The in-memory journal: the newest `limit` exchanges in sequence order, however many were
 /// evicted on the way (eviction releases each old exchange as it goes and compacts in batches).

@@ -1,13 +1,8 @@
 import Foundation
-import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// Waits on the journal (`verify` with `within`, the XCTest helper, the dashboard) look at each
 /// exchange once: the kept ones when they begin, then every new one as it is recorded. Twenty open

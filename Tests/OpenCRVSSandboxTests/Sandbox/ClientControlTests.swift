@@ -2,12 +2,7 @@ import Foundation
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// `/_sandbox/clients` and what its changes do to `/token` and to tokens already issued
 /// (contract §4, reference §1.4, decisions 2, 8 and 18).

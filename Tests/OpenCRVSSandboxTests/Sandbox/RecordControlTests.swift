@@ -2,12 +2,7 @@ import Foundation
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// `GET /_sandbox/records` with its filters, one record by id or tracking id with its bundle and
 /// history, and `POST /_sandbox/reset` (contract §4, decision 13).

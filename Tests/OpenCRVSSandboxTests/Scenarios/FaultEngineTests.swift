@@ -1,12 +1,8 @@
 import Dispatch
 import Foundation
-import SandboxTestSupport
 import Synchronization
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
 @testable import SandboxCore
 @testable import SandboxHTTP

@@ -4,9 +4,6 @@ import SandboxTestSupport
 import Synchronization
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
 @testable import SandboxCore
 @testable import SandboxHTTP

@@ -1,13 +1,8 @@
 import Foundation
-import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// The scenario loader (contract §6): every refusal names the file, the step and the field; a good
 /// file decodes with every part in order.

@@ -2,12 +2,7 @@ import Foundation
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
-@testable import SandboxCore
-@testable import SandboxHTTP
 
 /// `ScenarioRunner` against a live sandbox: each kind of expectation passes and fails with a clear
 /// message, captures, expected connection failures, the report and the counts.

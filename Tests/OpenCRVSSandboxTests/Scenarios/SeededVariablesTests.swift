@@ -2,12 +2,8 @@ import Foundation
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
 @testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
-@testable import SandboxCore
-@testable import SandboxHTTP
 
 /// The seeded `{{variables}}` (decision 16) against the Farajaland seed.
 final class SeededVariablesTests: XCTestCase {

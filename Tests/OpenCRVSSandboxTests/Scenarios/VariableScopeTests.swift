@@ -2,12 +2,8 @@ import Foundation
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// `{{name}}` substitution (contract §6, decision 16): captures, then `--var` overrides, then
 /// the file's variables, then the seeded values; inside every string a step sends.

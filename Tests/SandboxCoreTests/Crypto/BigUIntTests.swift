@@ -1,12 +1,6 @@
-import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// Expected values computed with python 3 (integer operators, `pow(base, e, m)`, `pow(x, -1, m)`).
 final class AuthBigUIntTests: XCTestCase {

@@ -1,12 +1,7 @@
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 final class AuthRSASSAPKCS1v15SHA256Tests: XCTestCase {
   private let message = Array("OpenCRVS sandbox signing check".utf8)

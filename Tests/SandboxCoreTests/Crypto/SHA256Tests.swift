@@ -1,12 +1,7 @@
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 final class AuthSHA256Tests: XCTestCase {
   // FIPS 180-4 examples (NIST CSRC "SHA256.pdf" and the short/long message vectors).

@@ -2,12 +2,8 @@ import Foundation
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// `JSONParser.value(at:in:)` answers what a whole parse followed by `JSONPointer.resolve` would,
 /// on every pointer of a document and on broken ones, without building the rest.

@@ -1,12 +1,6 @@
-import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 final class JSONPointerTests: XCTestCase {
   /// The examples of RFC 6901 section 5.

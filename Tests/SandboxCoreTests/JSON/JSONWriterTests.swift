@@ -1,13 +1,7 @@
 import Foundation
-import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// `JSON.stringify`'s string escaping, including the runs the writer copies whole.
 final class JSONWriterTests: XCTestCase {

@@ -1,12 +1,7 @@
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// hapi-auth-jwt2 10.6.0 + jsonwebtoken 9.0.2 behaviour, case by case.
 final class AuthJWTVerifierTests: XCTestCase {

@@ -1,12 +1,7 @@
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// RFC 7515 Appendix A.2 (RS256), reproduced to the byte.
 final class AuthRFC7515Tests: XCTestCase {

@@ -1,13 +1,7 @@
 import Foundation
-import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// `Date.prototype.toISOString()`, checked against Foundation's formatter and JavaScript's limits.
 final class JavaScriptDateTests: XCTestCase {

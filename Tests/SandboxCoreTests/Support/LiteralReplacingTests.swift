@@ -1,13 +1,5 @@
 import Foundation
-import SandboxTestSupport
 import XCTest
-
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
-@testable import SandboxCore
-@testable import SandboxHTTP
 
 /// The byte-wise replacement used on hot paths must agree with Foundation's literal replacement.
 final class LiteralReplacingTests: XCTestCase {

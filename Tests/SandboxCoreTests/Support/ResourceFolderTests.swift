@@ -2,12 +2,9 @@ import Foundation
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
 @testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
 @testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// Data files read the same way whether the binary carries them or a folder on disk holds them.
 final class ResourceFolderTests: XCTestCase {

@@ -1,12 +1,7 @@
-import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
 @testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// country-code-lookup 0.1.2 `byIso`.
 final class NotificationCountryCodeTests: XCTestCase {

@@ -1,12 +1,7 @@
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// Every problem the notification checks can raise, each provoked once on the full birth body: the
 /// expected code is raised, and its pointer names a place the sent body has (the value itself, or

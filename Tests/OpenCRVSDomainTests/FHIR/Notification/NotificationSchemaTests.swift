@@ -1,12 +1,7 @@
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
-@testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// Stage A: every Joi case of the error catalogue, byte for byte, and Joi's check order.
 final class NotificationSchemaTests: XCTestCase {

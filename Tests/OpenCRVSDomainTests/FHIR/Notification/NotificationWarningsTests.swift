@@ -1,12 +1,8 @@
 import SandboxTestSupport
 import XCTest
 
-@testable import GraphQLEngine
 @testable import OpenCRVSDomain
-@testable import OpenCRVSProfiles
-@testable import OpenCRVSSandbox
 @testable import SandboxCore
-@testable import SandboxHTTP
 
 /// Reference §8 soft issues on accepted bundles.
 final class NotificationWarningsTests: XCTestCase {

@@ -1,5 +1,4 @@
 import OpenCRVSSandbox
-import SandboxTestSupport
 import XCTest
 
 /// Small hand-written Postman collections for the importer tests (the official ones may be absent).

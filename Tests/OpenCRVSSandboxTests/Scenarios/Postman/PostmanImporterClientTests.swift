@@ -1,5 +1,3 @@
-import OpenCRVSSandbox
-import SandboxTestSupport
 import XCTest
 
 /// Variables, seeded names, the acting client and the token steps (decision 16).

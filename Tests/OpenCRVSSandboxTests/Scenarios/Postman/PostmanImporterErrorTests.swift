@@ -1,6 +1,5 @@
 import Foundation
 import OpenCRVSSandbox
-import SandboxTestSupport
 import XCTest
 
 /// Bad input and the command line: messages name the file (and the request), exit codes 64/66/1.

@@ -1,5 +1,3 @@
-import OpenCRVSSandbox
-import SandboxTestSupport
 import XCTest
 
 /// Postman scripts: status checks and variable captures translated, everything else warned.

@@ -1,5 +1,3 @@
-import OpenCRVSSandbox
-import SandboxTestSupport
 import XCTest
 
 /// Less common request shapes: GraphQL bodies, path variables, API-key auth.

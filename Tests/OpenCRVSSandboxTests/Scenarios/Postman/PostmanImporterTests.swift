@@ -1,5 +1,3 @@
-import OpenCRVSSandbox
-import SandboxTestSupport
 import XCTest
 
 /// Requests: folders, URLs, queries, headers, bodies and auth.

@@ -66,7 +66,7 @@ final class GraphQLExecutionTests: XCTestCase {
   }
 
   func testTheDocumentedRequestYieldsTheDocumentedShape() throws {
-    let group = "webhooks-search-nationalid"
+    let group = "payloads/webhooks-search-nationalid"
     let request = try JSONParser.parse(try ReferenceFixtures.text(group, "record-search.request.json"))
     let expected = try JSONParser.parse(
       try ReferenceFixtures.text(group, "record-search.response.v1.7-shape.constructed.json"))

@@ -7,7 +7,8 @@ import XCTest
 
 final class GraphQLParserTests: XCTestCase {
   func testParsesTheDocumentedRecordSearchQueryFromShared() throws {
-    let text = try ReferenceFixtures.text("webhooks-search-nationalid", "record-search.query.graphql")
+    let text = try ReferenceFixtures.text(
+      "payloads/webhooks-search-nationalid", "record-search.query.graphql")
     let document = try GraphQLParser.parse(text)
     XCTAssertEqual(document.operations.first?.name?.value, "searchEvents")
     XCTAssertEqual(GraphQLValidator.validate(document, schema: OpenCRVSGatewaySchema.schema), [])

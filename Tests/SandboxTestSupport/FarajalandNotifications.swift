@@ -58,7 +58,7 @@ package enum FarajalandNotifications {
   /// The four official bodies (from `Tests/Fixtures`) with their placeholders filled with seeded ids.
   package static func officialBodies() throws -> [(name: String, text: String)] {
     try officialNames.map { name in
-      var text = try ReferenceFixtures.text("event-notification", name)
+      var text = try ReferenceFixtures.text("payloads/event-notification", name)
       for (placeholder, value) in [
         ("{{officeId}}", Ids.ibomboDistrictOfficeId), ("{{facilityId}}", Ids.ibomboRuralHealthCentreId),
         ("{{districtId}}", Ids.ibomboDistrictId), ("{{stateId}}", Ids.centralStateId),

@@ -2,40 +2,27 @@ import Foundation
 import SandboxCore
 import XCTest
 
-/// The OpenCRVS reference files the tests check against, from `Tests/Fixtures` (written from
-/// `../shared` by `Tools/import-reference-fixtures`), so a clone without `../shared` runs them too.
+/// The official OpenCRVS v1.7 files some tests replay (Postman collections and bodies, payloads read
+/// from the source), in `../shared/opencrvs-v1.7` beside the project. They are not copied into the
+/// project (decision 19): where `../shared` is absent these tests skip, saying so, and each has a
+/// twin on payloads the project writes itself that runs everywhere. `.ci/run` lists the skips.
 package enum ReferenceFixtures {
-  /// The groups, one per reference folder: `event-notification`, `webhooks-search-nationalid`,
-  /// `postman`.
-  package static func files(_ group: String) throws -> [String: String] {
-    let url = TestPaths.fixtures.appendingPathComponent("opencrvs-v1.7/\(group).json")
-    let document = try JSONParser.parse(Array(try Data(contentsOf: url)))
-    guard case .object(let files)? = document["files"] else {
-      throw SandboxProcessFailure("\(url.path): no \"files\" object")
-    }
-    return Dictionary(uniqueKeysWithValues: files.map { ($0.key, $0.value.stringValue ?? "") })
-  }
+  /// `../shared/opencrvs-v1.7`.
+  package static let root = TestPaths.packageRoot.deletingLastPathComponent()
+    .appendingPathComponent("shared/opencrvs-v1.7")
 
-  /// The exact text of one reference file.
-  package static func text(_ group: String, _ name: String) throws -> String {
-    try XCTUnwrap(try files(group)[name], "Tests/Fixtures has no \(group)/\(name)")
-  }
-
-  /// The group's files written out into a folder of their own (for code that reads paths, such as
-  /// the Postman importer); the folder is made once per test process.
+  /// The folder of a reference group (`payloads/event-notification`,
+  /// `payloads/webhooks-search-nationalid`, `postman`); skips the test when it is absent.
   package static func folder(_ group: String) throws -> URL {
-    try written.withLock { folders in
-      if let folder = folders[group] { return folder }
-      let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "opencrvs-sandbox-fixtures-\(ProcessInfo.processInfo.processIdentifier)/\(group)")
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      for (name, text) in try files(group) {
-        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-      }
-      folders[group] = folder
-      return folder
+    let folder = root.appendingPathComponent(group)
+    guard FileManager.default.fileExists(atPath: folder.path) else {
+      throw XCTSkip("needs ../shared/opencrvs-v1.7/\(group), absent here (decision 19)")
     }
+    return folder
   }
 
-  private static let written = Locked<[String: URL]>([:])
+  /// The exact text of one reference file; skips the test when `../shared` is absent.
+  package static func text(_ group: String, _ name: String) throws -> String {
+    try String(contentsOf: try folder(group).appendingPathComponent(name), encoding: .utf8)
+  }
 }

@@ -10,8 +10,8 @@ package enum TestPaths {
   /// The committed Farajaland seed.
   package static let committedSeed = packageRoot.appendingPathComponent("Farajaland/seed")
 
-  /// `Tests/Fixtures`: the reference files the tests need, committed in our own form
-  /// (`Tools/import-reference-fixtures` writes them from `../shared`).
+  /// `Tests/Fixtures`: files the tests need that the project wrote itself (Testland, a made-up
+  /// country in the upstream import format).
   package static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
 
   /// `../shared/farajaland-source`, the upstream country files, which clones without `../shared` lack.

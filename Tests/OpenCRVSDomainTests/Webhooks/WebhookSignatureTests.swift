@@ -29,7 +29,7 @@ final class WebhookSignatureTests: XCTestCase {
   }
 
   func testSharedTestVectors() throws {
-    let sharedFolder = try ReferenceFixtures.folder("webhooks-search-nationalid")
+    let sharedFolder = try ReferenceFixtures.folder("payloads/webhooks-search-nationalid")
     let file = sharedFolder.appendingPathComponent("webhook-signature.test-vectors.generated.json")
     let document = try JSONParser.parse(Array(try Data(contentsOf: file)))
     let vectors = try XCTUnwrap(document["vectors"]?.arrayValue)

@@ -50,7 +50,7 @@ final class NotificationAcceptanceTests: XCTestCase {
       "death-notification-minimal.json",
     ]
     for name in names {
-      var text = try ReferenceFixtures.text("event-notification", name)
+      var text = try ReferenceFixtures.text("payloads/event-notification", name)
       for (placeholder, value) in [
         ("{{officeId}}", FakeNotificationLocations.officeId),
         ("{{facilityId}}", FakeNotificationLocations.facilityId),

@@ -9,7 +9,7 @@
 /// so up front spares those connections that wait. Off an event loop it only runs `body`.
 package enum BlockingSection {
   /// Runs `body`, after handing the calling thread's event loop (if any) to another thread.
-  package static func run<Result>(_ body: () throws -> Result) rethrows -> Result {
+  @inlinable package static func run<Result>(_ body: () throws -> Result) rethrows -> Result {
     begin()
     return try body()
   }

@@ -4,10 +4,34 @@ package struct Router<Output: Sendable>: Sendable {
   /// Answers one matched request; `parameters` holds the `{name}` segments, percent-decoded.
   package typealias Handler = @Sendable (_ request: HTTPRequest, _ parameters: [String: String]) -> Output
 
+  // The matching itself knows nothing of `Output`: the route tables are built in other modules,
+  // where this generic type is not specialized, and generic matching code looked up type
+  // metadata at run time on every request (a tenth of a location search's time).
+  private var table = RouteTable()
+  private var handlers: [Handler] = []
+
+  /// An empty router.
+  package init() {}
+
+  /// Adds a route; `method` nil matches every method. Earlier routes win.
+  package mutating func add(_ method: String?, _ pattern: String, _ handler: @escaping Handler) {
+    table.add(method, pattern)
+    handlers.append(handler)
+  }
+
+  /// The handler and parameters for `method` and `path`, or nil when nothing matches.
+  package func match(method: String, path: String) -> (handler: Handler, parameters: [String: String])? {
+    guard let (index, parameters) = table.match(method: method, path: path) else { return nil }
+    return (handlers[index], parameters)
+  }
+}
+
+/// A router's patterns, in the order added: which one a method and path match, and its `{name}`
+/// parameters.
+package struct RouteTable: Sendable {
   private struct Route: Sendable {
     let method: String?
     let segments: [Segment]
-    let handler: Handler
   }
 
   private enum Segment: Sendable, Equatable {
@@ -17,24 +41,24 @@ package struct Router<Output: Sendable>: Sendable {
 
   private var routes: [Route] = []
 
-  /// An empty router.
+  /// No patterns.
   package init() {}
 
-  /// Adds a route; `method` nil matches every method. Earlier routes win.
-  package mutating func add(_ method: String?, _ pattern: String, _ handler: @escaping Handler) {
+  /// Adds a pattern such as `/location/{id}`; `method` nil matches every method.
+  package mutating func add(_ method: String?, _ pattern: String) {
     let segments = Self.split(pattern).map { piece -> Segment in
       if piece.hasPrefix("{") && piece.hasSuffix("}") {
         return .parameter(String(piece.dropFirst().dropLast()))
       }
       return .literal(piece)
     }
-    routes.append(Route(method: method, segments: segments, handler: handler))
+    routes.append(Route(method: method, segments: segments))
   }
 
-  /// The handler and parameters for `method` and `path`, or nil when nothing matches.
-  package func match(method: String, path: String) -> (handler: Handler, parameters: [String: String])? {
+  /// The position of the first pattern `method` and `path` match, with its parameters.
+  package func match(method: String, path: String) -> (index: Int, parameters: [String: String])? {
     let pieces = Self.split(path)
-    routeLoop: for route in routes {
+    routeLoop: for (index, route) in routes.enumerated() {
       if let routeMethod = route.method, routeMethod != method && !(routeMethod == "GET" && method == "HEAD")
       {
         continue
@@ -49,7 +73,7 @@ package struct Router<Output: Sendable>: Sendable {
           parameters[name] = piece
         }
       }
-      return (route.handler, parameters)
+      return (index, parameters)
     }
     return nil
   }

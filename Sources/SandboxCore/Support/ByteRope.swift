@@ -3,10 +3,12 @@
 /// notification answer this way: its 23 KB are mostly the record's own resources, and holding them
 /// twice for ten thousand exchanges cost over 200 MB.
 package struct ByteRope: Sendable, Equatable {
-  private var segments: [[UInt8]] = []
-  private var pending: [UInt8] = []
+  // Usable from inline code so that `append(contentsOf:)`, generic over the bytes, is specialized
+  // where it is called.
+  @usableFromInline var segments: [[UInt8]] = []
+  @usableFromInline var pending: [UInt8] = []
   /// The number of bytes.
-  package private(set) var count = 0
+  @usableFromInline package internal(set) var count = 0
 
   /// An empty rope.
   package init() {}
@@ -17,7 +19,7 @@ package struct ByteRope: Sendable, Equatable {
   }
 
   /// Appends bytes this rope owns (small pieces: they are gathered into one buffer).
-  package mutating func append<Bytes: Sequence<UInt8>>(contentsOf bytes: Bytes) {
+  @inlinable package mutating func append<Bytes: Sequence<UInt8>>(contentsOf bytes: Bytes) {
     let before = pending.count
     pending.append(contentsOf: bytes)
     count += pending.count - before

@@ -12,8 +12,10 @@ import Foundation
 /// ThreadSanitizer also understands pthread mutexes, while `Synchronization.Mutex`'s uninstrumented
 /// futex calls make it report false races.
 package final class Locked<Value>: @unchecked Sendable {
-  private var value: Value
-  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+  // Usable from inline code so that `withLock`, inlined, is specialized for each caller's value
+  // type in the caller's module instead of going through generic metadata on every request.
+  @usableFromInline var value: Value
+  @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
   /// A lock around `value`.
   package init(_ value: Value) {
@@ -28,7 +30,7 @@ package final class Locked<Value>: @unchecked Sendable {
   }
 
   /// Runs `body` with exclusive access to the value.
-  package func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+  @inlinable package func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
     pthread_mutex_lock(mutex)
     defer { pthread_mutex_unlock(mutex) }
     return try body(&value)

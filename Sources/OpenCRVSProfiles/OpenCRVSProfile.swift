@@ -22,7 +22,7 @@ public struct OpenCRVSProfile: Sendable {
   }
 
   /// Every release the sandbox speaks; the first is the default.
-  public static let all: [OpenCRVSProfile] = [.v17]
+  public static let all: [OpenCRVSProfile] = [.v17, .v20]
 
   /// The default: OpenCRVS v1.7.4.
   public static let standard = all[0]

@@ -36,6 +36,11 @@ package final class TokenAuthority: Sendable {
       subject: client.systemId)
   }
 
+  /// A token carrying exactly `claims` (a release's own claim set, in its order).
+  package func sign(claims: JSONObject) -> String {
+    JSONWebToken.signRS256(claims: claims, key: key)
+  }
+
   /// A user token (national system admin and friends) with `scope` for the user `subject`.
   package func userToken(scope: [String], subject: String, issuedAt: Int, lifetime: Int) -> String {
     sign(scope: scope, issuedAt: issuedAt, lifetime: lifetime, audiences: Self.audiences, subject: subject)

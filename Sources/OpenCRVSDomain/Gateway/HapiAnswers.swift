@@ -60,4 +60,11 @@ package enum HapiAnswers {
     copy.headers = headers
     return copy
   }
+
+  /// The path the gateway routes: its `onRequest` hook strips a leading `/v1`.
+  package static func gatewayPath(_ path: String) -> String {
+    guard path == "/v1" || path.hasPrefix("/v1/") else { return path }
+    let stripped = String(path.dropFirst(3))
+    return stripped.isEmpty ? "/" : stripped
+  }
 }

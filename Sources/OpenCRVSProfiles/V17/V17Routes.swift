@@ -73,7 +73,8 @@ struct V17Routes: OpenCRVSRoutes {
     if let (handler, parameters) = services.match(method: request.method, path: request.path) {
       return handler(request, parameters)
     }
-    if let (handler, parameters) = gateway.match(method: request.method, path: Self.gatewayPath(request.path))
+    if let (handler, parameters) = gateway.match(
+      method: request.method, path: HapiAnswers.gatewayPath(request.path))
     {
       return handler(request, parameters)
     }
@@ -90,7 +91,7 @@ struct V17Routes: OpenCRVSRoutes {
   /// The client a request comes from, as the journal names it: `client_id` on `/token`, else the
   /// client whose system id is the `sub` of a token that verifies for the route's service.
   func identifyClient(_ request: HTTPRequest) -> String? {
-    let path = Self.gatewayPath(request.path)
+    let path = HapiAnswers.gatewayPath(request.path)
     if path == "/token" || path == "/auth/token" {
       return request.queryValue("client_id").flatMap { clients.client(id: $0)?.clientId }
     }
@@ -99,13 +100,6 @@ struct V17Routes: OpenCRVSRoutes {
       ? authenticators.config : path.hasPrefix("/webhooks") ? authenticators.webhooks : authenticators.gateway
     guard case .success(let credentials) = authenticator.authenticate(request) else { return nil }
     return clients.client(systemId: credentials.subject)?.clientId
-  }
-
-  /// The gateway's `onRequest` hook strips a leading `/v1`.
-  static func gatewayPath(_ path: String) -> String {
-    guard path == "/v1" || path.hasPrefix("/v1/") else { return path }
-    let stripped = String(path.dropFirst(3))
-    return stripped.isEmpty ? "/" : stripped
   }
 
   private static func addGatewayHealth(to router: inout Router<RouteResult>) {

@@ -81,10 +81,13 @@ final class SandboxCommandTests: XCTestCase {
     XCTAssertEqual(try serve(["serve", "--opencrvs", "1.7"]).profile.name, "1.7")
     XCTAssertEqual(
       try serve(["serve", "--opencrvs=1.7.4"]).profile.name, "1.7", "the exact version names it too")
+    XCTAssertEqual(try serve(["serve", "--opencrvs", "2.0"]).profile.version, "2.0.0")
+    XCTAssertEqual(try serve(["serve", "--opencrvs", "2.0.0"]).profile.name, "2.0")
     XCTAssertThrowsError(try SandboxCommand.parse(["serve", "--opencrvs", "1.6"])) { error in
       let message = (error as? UsageError)?.description ?? ""
       XCTAssertTrue(message.contains("'1.6' is not a release this sandbox speaks"), message)
       XCTAssertTrue(message.contains("1.7 (OpenCRVS v1.7.4)"), "it lists what it speaks: \(message)")
+      XCTAssertTrue(message.contains("2.0 (OpenCRVS v2.0.0)"), "it lists what it speaks: \(message)")
     }
   }
 

@@ -1,0 +1,28 @@
+import OpenCRVSDomain
+
+/// What a seeded API client may do in v2.0, where clients are "integrations" holding free scope
+/// lists. The admin UI's two presets name every event configuration, in `/config` order
+/// (docs/opencrvs-2.0.md §3.2, `core:packages/client/src/views/SysAdmin/Config/Systems/useIntegrations.ts`).
+enum V20Scopes {
+  /// Farajaland v2.0's event configuration ids, in the order its `/config` lists them
+  /// (`faraj:src/events/index.ts`).
+  static let eventIds = ["tennis-club-membership", "birth", "death"]
+
+  /// The scopes a client of `kind` carries: HEALTH and RECORD_SEARCH as the presets store them;
+  /// v2.0 has no national ID or webhook preset (its migration drops those scopes), so those
+  /// seeded clients get tokens with no scope.
+  static func scopes(for kind: APIClient.Kind) -> [String] {
+    let events = eventIds.joined(separator: ",")
+    switch kind {
+    case .health: return ["type=record.create&event=\(events)", "type=record.notify&event=\(events)"]
+    case .recordSearch: return ["type=record.search&event=\(events)"]
+    case .nationalID, .webhook: return []
+    }
+  }
+
+  /// The audiences of a v2.0 system token, in `createToken`'s order (§2.3).
+  static let audiences = [
+    "opencrvs:auth-user", "opencrvs:user-mgnt-user", "opencrvs:gateway-user", "opencrvs:events-user",
+    "opencrvs:countryconfig-user", "opencrvs:documents-user",
+  ]
+}

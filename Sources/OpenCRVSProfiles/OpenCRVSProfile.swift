@@ -63,13 +63,15 @@ package struct SandboxServices: Sendable {
   let webhooks: WebhookService
   let lifecycle: RecordLifecycle
   let searchQuota: SearchQuota
+  /// The events of the events API (v1.9 and later).
+  let events: EventStore
 
   /// Every stored property given.
   package init(
     maximumBodyBytes: Int, tokenLifetime: Int, clock: SandboxClock, ids: IDGenerator, country: CountryData,
     locations: LocationStore, clients: ClientRegistry, authority: TokenAuthority,
     invalidatedTokens: InvalidatedTokens, records: RecordStore, webhooks: WebhookService,
-    lifecycle: RecordLifecycle, searchQuota: SearchQuota
+    lifecycle: RecordLifecycle, searchQuota: SearchQuota, events: EventStore
   ) {
     self.maximumBodyBytes = maximumBodyBytes
     self.tokenLifetime = tokenLifetime
@@ -84,5 +86,6 @@ package struct SandboxServices: Sendable {
     self.webhooks = webhooks
     self.lifecycle = lifecycle
     self.searchQuota = searchQuota
+    self.events = events
   }
 }

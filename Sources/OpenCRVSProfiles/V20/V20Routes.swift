@@ -12,8 +12,9 @@ struct V20Routes: OpenCRVSRoutes {
   private let gatewayAuthenticator: GatewayAuthenticator
   private let clients: ClientRegistry
   private var auth = Router<RouteResult>()
-  /// The events service's routes, by their paths there (the gateway adds `/events`).
-  private var events = Router<RouteResult>()
+  /// The events service's routes, by their paths there (the gateway adds `/events`); each gets
+  /// the credentials the gateway verified and the client they name.
+  private var events = Router<@Sendable (Credentials, String) -> RouteResult>()
 
   init(_ shared: SandboxServices) {
     clients = shared.clients
@@ -26,7 +27,12 @@ struct V20Routes: OpenCRVSRoutes {
       audience: "opencrvs:gateway-user", authority: shared.authority, invalidated: shared.invalidatedTokens,
       clock: shared.clock)
     let locations = EventsLocationsRoute(locations: shared.locations)
-    events.add("GET", "/locations") { request, _ in locations.handle(request) }
+    events.add("GET", "/locations") { request, _ in { _, _ in locations.handle(request) } }
+    let create = EventsCreateRoute(
+      events: shared.events, locations: shared.locations, ids: shared.ids, clock: shared.clock)
+    events.add("POST", "/events") { request, _ in
+      { credentials, clientId in create.handle(request, credentials: credentials, clientId: clientId) }
+    }
   }
 
   func route(_ request: HTTPRequest) -> RouteResult {
@@ -68,8 +74,9 @@ struct V20Routes: OpenCRVSRoutes {
           code: "events-route-not-found",
           message: "The events API has no \(request.method) \(eventsPath); see docs/opencrvs-2.0.md §4"))
     }
-    var result = handler(request, parameters)
-    result.clientId = result.clientId ?? clients.client(id: credentials.subject)?.clientId
+    let clientId = clients.client(id: credentials.subject)?.clientId
+    var result = handler(request, parameters)(credentials, clientId ?? credentials.subject)
+    result.clientId = result.clientId ?? clientId
     return result
   }
 

@@ -26,3 +26,25 @@ enum V20Scopes {
     "opencrvs:countryconfig-user", "opencrvs:documents-user",
   ]
 }
+
+extension V20Scopes {
+  /// The token's scopes by type, each with the events it is limited to (empty: every event), as
+  /// `decodeScope` reads `type=record.create&event=birth,death`; strings that do not decode are
+  /// ignored (`core:packages/commons/src/scopes.ts`).
+  static func decoded(_ scopes: [String]) -> [String: Set<String>] {
+    var decoded: [String: Set<String>] = [:]
+    for scope in scopes {
+      var type: String?
+      var events: Set<String> = []
+      for pair in scope.split(separator: "&") {
+        let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { continue }
+        if parts[0] == "type" { type = parts[1] }
+        if parts[0] == "event" { events.formUnion(parts[1].split(separator: ",").map(String.init)) }
+      }
+      guard let type else { continue }
+      decoded[type, default: []].formUnion(events)
+    }
+    return decoded
+  }
+}

@@ -42,6 +42,8 @@ public final class Sandbox: HTTPHandler {
   package let webhooks: WebhookService
   /// Record-search clients' daily counts.
   package let searchQuota = SearchQuota()
+  /// The events of the events API (the v2.0 profile's).
+  package let events = EventStore()
 
   /// The OpenCRVS release it speaks (`serve --opencrvs`).
   public var profile: OpenCRVSProfile { configuration.profile }
@@ -96,7 +98,7 @@ public final class Sandbox: HTTPHandler {
         maximumBodyBytes: configuration.limits.maximumBodyBytes, tokenLifetime: configuration.tokenLifetime,
         clock: clock, ids: ids, country: country, locations: locations,
         clients: clients, authority: authority, invalidatedTokens: invalidatedTokens, records: records,
-        webhooks: webhooks, lifecycle: lifecycle, searchQuota: searchQuota))
+        webhooks: webhooks, lifecycle: lifecycle, searchQuota: searchQuota, events: events))
     let dispatcher = webhooks.dispatcher
     lifecycle.whenRegistered { record in dispatcher.recordRegistered(record) }
   }
@@ -152,6 +154,7 @@ public final class Sandbox: HTTPHandler {
     faults.reset(activating: startupScenarios)
     webhooks.reset()
     searchQuota.reset()
+    events.reset()
   }
 
   /// `--explain`: the problems added next to the real fields of a JSON-object error body.

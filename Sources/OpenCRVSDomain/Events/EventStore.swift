@@ -37,6 +37,22 @@ package final class EventStore: Sendable {
   /// Every event, oldest first.
   package var all: [EventDocument] { state.withLock { state in state.order.compactMap { state.events[$0] } } }
 
+  /// Changes the event `id` in one locked step: `change` answers whether it changed it or why not;
+  /// nil when there is no such event.
+  package func update<Failure: Error>(
+    id: String, _ change: (inout EventDocument) -> Result<Void, Failure>
+  ) -> Result<EventDocument, Failure>? {
+    state.withLock { state in
+      guard var event = state.events[id] else { return nil }
+      switch change(&event) {
+      case .failure(let failure): return .failure(failure)
+      case .success:
+        state.events[id] = event
+        return .success(event)
+      }
+    }
+  }
+
   /// Forgets every event (`POST /_sandbox/reset`).
   package func reset() { state.withLock { $0 = State() } }
 }

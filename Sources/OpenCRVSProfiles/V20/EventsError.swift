@@ -5,7 +5,7 @@ import SandboxHTTP
 /// An error of the v2.0 events service as its REST adapter writes it (docs/opencrvs-2.0.md §8.2):
 /// `{message, code, data: {code, httpStatus, path}, issues}`, `issues` only for input-schema errors
 /// and `path` only when a procedure matched.
-struct EventsError: Sendable {
+struct EventsError: Error, Sendable {
   /// The tRPC error code key (`BAD_REQUEST`, `NOT_FOUND`, …).
   let code: String
   /// The message; for errors thrown without one, the code itself.

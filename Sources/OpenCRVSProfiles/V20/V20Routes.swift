@@ -30,6 +30,14 @@ struct V20Routes: OpenCRVSRoutes {
     events.add("GET", "/locations") { request, _ in { _, _ in locations.handle(request) } }
     let create = EventsCreateRoute(
       events: shared.events, locations: shared.locations, ids: shared.ids, clock: shared.clock)
+    let notify = EventsNotifyRoute(
+      events: shared.events, locations: shared.locations, ids: shared.ids, clock: shared.clock)
+    events.add("POST", "/events/{eventId}/notify") { request, parameters in
+      { credentials, clientId in
+        notify.handle(
+          request, eventId: parameters["eventId"] ?? "", credentials: credentials, clientId: clientId)
+      }
+    }
     events.add("POST", "/events") { request, _ in
       { credentials, clientId in create.handle(request, credentials: credentials, clientId: clientId) }
     }

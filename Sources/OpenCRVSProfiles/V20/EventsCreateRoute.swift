@@ -52,15 +52,20 @@ struct EventsCreateRoute: Sendable {
         "createdAtLocation is required and must be a valid location id",
         "A system client must say where the event is created: an office or health facility id")
     }
-    guard let summary = locations.summary(id: location),
-      summary.typeCode == "CRVS_OFFICE" || summary.typeCode == "HEALTH_FACILITY"
-    else {
+    guard Self.isEventLocation(location, in: locations) else {
       return badRequest(
         "createdAtLocation must be a valid location id",
         "\(location) is not an office or health facility (GET /events/locations lists them; administrative areas are not locations in v2.0)"
       )
     }
-    let (event, _) = events.getOrCreate(transactionId: transactionId, type: type) {
+    let event = getOrCreate(transactionId: transactionId, type: type, location: location, clientId: clientId)
+    return RouteResult(V20Routes.eventsAnswer(200, event.json))
+  }
+
+  /// The event made for `transactionId` and `type` (with its `CREATE` action), made now if there
+  /// is none.
+  func getOrCreate(transactionId: String, type: String, location: String, clientId: String) -> EventDocument {
+    events.getOrCreate(transactionId: transactionId, type: type) {
       let now = clock.now()
       let create: JSONObject = [
         "id": .string(ids.uuid()), "transactionId": .string(transactionId), "type": "CREATE",
@@ -71,8 +76,14 @@ struct EventsCreateRoute: Sendable {
         id: ids.uuid(), type: type, trackingId: ids.characters(6, from: Self.trackingAlphabet),
         createdAt: now,
         updatedAt: now, actions: [create])
-    }
-    return RouteResult(V20Routes.eventsAnswer(200, event.json))
+    }.event
+  }
+
+  /// Whether `id` is where a system client may create or act on an event: an office or a health
+  /// facility (administrative areas are another table in v2.0).
+  static func isEventLocation(_ id: String, in locations: LocationStore) -> Bool {
+    guard let summary = locations.summary(id: id) else { return false }
+    return summary.typeCode == "CRVS_OFFICE" || summary.typeCode == "HEALTH_FACILITY"
   }
 
   /// `createdAtLocation` as `EventInput` allows it: a UUID, null, or absent.

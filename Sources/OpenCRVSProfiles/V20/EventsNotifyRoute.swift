@@ -54,13 +54,20 @@ struct EventsNotifyRoute: Sendable {
         "BAD_REQUEST", "createdAtLocation is required and must be a valid location id",
         "Every NOTIFY from a system client says where it was made, even when the CREATE did")
     }
-    guard let summary = locations.summary(id: location),
-      summary.typeCode == "CRVS_OFFICE" || summary.typeCode == "HEALTH_FACILITY"
-    else {
+    guard EventsCreateRoute.isEventLocation(location, in: locations) else {
       return error(
         "BAD_REQUEST", "createdAtLocation must be a valid location id",
         "\(location) is not an office or health facility (GET /events/locations lists them)")
     }
+    return record(
+      eventId: eventId, input: input, location: location, clientId: clientId, procedure: Self.procedure)
+  }
+
+  /// Adds the NOTIFY to the event `eventId` (after every check on the input): the replay of a
+  /// transaction already seen, a 409 once notified, else the Requested and Accepted rows.
+  func record(
+    eventId: String, input: JSONObject, location: String, clientId: String, procedure: String
+  ) -> RouteResult {
     let transactionId = input["transactionId"]?.stringValue ?? ""
     let outcome = events.update(id: eventId) { event -> Result<Void, EventsError> in
       if event.actions.contains(where: {
@@ -74,7 +81,7 @@ struct EventsNotifyRoute: Sendable {
             code: "CONFLICT",
             message:
               "Action 'NOTIFY' cannot be performed on an event in '\(Self.status(of: event))' state with [incomplete] flags. Available actions: READ, EDIT, ARCHIVE, REJECT, CUSTOM.",
-            procedure: Self.procedure, issues: nil))
+            procedure: procedure, issues: nil))
       }
       let now = ISO8601.string(clock.now())
       let requestedId = ids.uuid()

@@ -32,6 +32,12 @@ struct V20Routes: OpenCRVSRoutes {
       events: shared.events, locations: shared.locations, ids: shared.ids, clock: shared.clock)
     let notify = EventsNotifyRoute(
       events: shared.events, locations: shared.locations, ids: shared.ids, clock: shared.clock)
+    let createAndNotify = EventsCreateAndNotifyRoute(
+      create: create, notify: notify, locations: shared.locations)
+    events.add("POST", "/events/notify") { request, _ in
+      { credentials, clientId in createAndNotify.handle(request, credentials: credentials, clientId: clientId)
+      }
+    }
     events.add("POST", "/events/{eventId}/notify") { request, parameters in
       { credentials, clientId in
         notify.handle(

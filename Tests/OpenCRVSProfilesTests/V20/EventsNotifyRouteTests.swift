@@ -122,3 +122,43 @@ final class EventsNotifyRouteTests: XCTestCase {
     XCTAssertEqual(try area.json()["message"], "createdAtLocation must be a valid location id")
   }
 }
+
+/// `POST /events/events/notify`: create and notify in one call (docs/opencrvs-2.0.md §4.4).
+final class EventsCreateAndNotifyRouteTests: XCTestCase {
+  private let office = SandboxTester.ibomboDistrictOfficeId
+
+  private func body(_ transaction: String, type: String = "birth") -> String {
+    #"{"eventType":"\#(type)","transactionId":"\#(transaction)","createdAtLocation":"\#(office)","declaration":{"child.gender":"female"},"annotation":{},"type":"ignored"}"#
+  }
+
+  func testOneCallCreatesAndNotifiesAndReplaysOnTheSameTransaction() throws {
+    let harness = try SandboxHarness { $0.profile = .v20 }
+    let token = try harness.token()
+    let first = harness.sendJSON("POST", "/events/events/notify", bearer: token, body: body("one"))
+    XCTAssertEqual(first.status, 200, first.text)
+    let event = try first.json()
+    XCTAssertEqual(event["type"], "birth")
+    XCTAssertEqual(event["actions"]?.arrayValue?.map { $0["type"] }, ["CREATE", "NOTIFY", "NOTIFY"])
+    XCTAssertEqual(event["actions"]?[0]?["transactionId"], "one:create")
+    XCTAssertEqual(event["actions"]?[1]?["transactionId"], "one")
+    let replay = harness.sendJSON("POST", "/events/events/notify", bearer: token, body: body("one"))
+    XCTAssertEqual(try replay.json(), event, "the same transaction: the same event, unchanged")
+    XCTAssertEqual(harness.sandbox.events.all.count, 1)
+  }
+
+  func testRefusalsInTheRoutesOrder() throws {
+    let harness = try SandboxHarness { $0.profile = .v20 }
+    let token = try harness.token()
+    let missing = harness.sendJSON(
+      "POST", "/events/events/notify", bearer: token, body: #"{"eventType":"birth","transactionId":"t"}"#)
+    XCTAssertEqual(missing.status, 400)
+    XCTAssertEqual(try missing.json()["issues"]?[0]?["path"], ["createdAtLocation"])
+    let unknown = harness.sendJSON(
+      "POST", "/events/events/notify", bearer: token, body: body("t", type: "marriage"))
+    XCTAssertEqual(try unknown.json()["message"], "No configuration found for event type: marriage")
+    let search = harness.sendJSON(
+      "POST", "/events/events/notify", bearer: try harness.token(.recordSearch), body: body("t"))
+    XCTAssertEqual(search.status, 403, "record.create and record.notify are both needed")
+    XCTAssertEqual(try search.json()["data"]?["path"], "event.actions.createAndNotify.request")
+  }
+}

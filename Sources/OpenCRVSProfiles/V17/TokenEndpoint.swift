@@ -65,16 +65,10 @@ package struct TokenEndpoint: Sendable {
           code: "token-parameters-missing",
           message: "Missing \(missing.joined(separator: " and ")) in the query string"))
     }
-    guard let client = clients.client(id: clientId) else {
-      return invalidClient("No client has client_id \(clientId); `opencrvs-sandbox clients` lists them")
-    }
-    guard ConstantTime.equals(client.clientSecret, secret) else {
-      return invalidClient("Wrong client_secret for client \(client.name)")
-    }
-    guard client.status == .active else {
-      return invalidClient(
-        "Client \(client.name) is \(client.status.rawValue); activate it with POST /_sandbox/clients/\(client.clientId)/activate"
-      )
+    let client: APIClient
+    switch clients.authenticate(clientId: clientId, secret: secret) {
+    case .failure(let refusal): return invalidClient(refusal.explanation)
+    case .success(let authenticated): client = authenticated
     }
     let token = authority.systemToken(for: client, issuedAt: clock.nowSeconds(), lifetime: lifetime)
     let body: JSONValue = ["access_token": .string(token), "token_type": "Bearer"]

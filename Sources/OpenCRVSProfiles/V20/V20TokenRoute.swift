@@ -82,16 +82,14 @@ struct V20TokenRoute: Sendable {
         400, "invalid_request", "Invalid request. Check that all required parameters have been provided.",
         Problem(code: "token-parameters-missing", message: "Missing \(missing.joined(separator: " and "))"))
     }
-    guard UUIDText.bytes(clientId) != nil, let client = clients.client(id: clientId) else {
-      return invalidClient("No client has client_id \(clientId); GET /_sandbox/clients lists them")
+    // v2.0 looks the client up by a UUID id: anything else is an unknown client.
+    guard UUIDText.bytes(clientId) != nil else {
+      return invalidClient(ClientRegistry.CredentialRefusal.unknownClient(clientId: clientId).explanation)
     }
-    guard ConstantTime.equals(client.clientSecret, secret) else {
-      return invalidClient("Wrong client_secret for client \(client.name)")
-    }
-    guard client.status == .active else {
-      return invalidClient(
-        "Client \(client.name) is disabled; activate it with POST /_sandbox/clients/\(client.clientId)/activate"
-      )
+    let client: APIClient
+    switch clients.authenticate(clientId: clientId, secret: secret) {
+    case .failure(let refusal): return invalidClient(refusal.explanation)
+    case .success(let authenticated): client = authenticated
     }
     let now = clock.nowSeconds()
     let claims: JSONObject = [

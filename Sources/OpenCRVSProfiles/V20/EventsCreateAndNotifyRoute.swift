@@ -59,21 +59,13 @@ struct EventsCreateAndNotifyRoute: Sendable {
   /// order among several issues is inferred, not checked against a recorded answer.
   static func issues(_ body: JSONValue) -> [JSONValue] {
     guard case .object(let input) = body else {
-      return [
-        [
-          "expected": "object", "code": "invalid_type", "path": [],
-          "message": .string("Invalid input: expected object, received \(EventsNotifyRoute.zodType(body))"),
-        ]
-      ]
+      return [EventsInput.invalidTypeIssue(path: [], expected: "object", value: body)]
     }
     var issues: [JSONValue] = []
     for member in ["transactionId", "eventType", "createdAtLocation"] where input[member]?.stringValue == nil
     {
-      issues.append([
-        "expected": "string", "code": "invalid_type", "path": [.string(member)],
-        "message": .string(
-          "Invalid input: expected string, received \(EventsNotifyRoute.zodType(input[member]))"),
-      ])
+      issues.append(
+        EventsInput.invalidTypeIssue(path: [.string(member)], expected: "string", value: input[member]))
     }
     if let location = input["createdAtLocation"]?.stringValue, !EventsInput.isUUID(location) {
       issues.append(EventsInput.uuidIssue(path: ["createdAtLocation"]))
@@ -81,10 +73,7 @@ struct EventsCreateAndNotifyRoute: Sendable {
     for member in ["declaration", "annotation"] {
       guard let value = input[member], !(member == "annotation" && value.isNull) else { continue }
       if case .object = value { continue }
-      issues.append([
-        "expected": "record", "code": "invalid_type", "path": [.string(member)],
-        "message": .string("Invalid input: expected record, received \(EventsNotifyRoute.zodType(value))"),
-      ])
+      issues.append(EventsInput.invalidTypeIssue(path: [.string(member)], expected: "record", value: value))
     }
     return issues
   }

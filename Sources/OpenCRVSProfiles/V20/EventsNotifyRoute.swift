@@ -137,19 +137,12 @@ struct EventsNotifyRoute: Sendable {
   /// from how zod walks an object's shape, not checked against a recorded answer.
   static func issues(_ body: JSONValue) -> [JSONValue] {
     guard case .object(let input) = body else {
-      return [
-        [
-          "expected": "object", "code": "invalid_type", "path": [],
-          "message": .string("Invalid input: expected object, received \(zodType(body))"),
-        ]
-      ]
+      return [EventsInput.invalidTypeIssue(path: [], expected: "object", value: body)]
     }
     var issues: [JSONValue] = []
     func invalidType(_ member: String, _ expected: String) {
-      issues.append([
-        "expected": .string(expected), "code": "invalid_type", "path": [.string(member)],
-        "message": .string("Invalid input: expected \(expected), received \(zodType(input[member]))"),
-      ])
+      issues.append(
+        EventsInput.invalidTypeIssue(path: [.string(member)], expected: expected, value: input[member]))
     }
     if input["transactionId"]?.stringValue == nil { invalidType("transactionId", "string") }
     for member in ["declaration", "annotation"] {
@@ -184,19 +177,6 @@ struct EventsNotifyRoute: Sendable {
       ])
     }
     return issues
-  }
-
-  /// The type name zod's messages use for `value` (`undefined` when absent).
-  static func zodType(_ value: JSONValue?) -> String {
-    switch value {
-    case nil: return "undefined"
-    case .null?: return "null"
-    case .bool?: return "boolean"
-    case .number?: return "number"
-    case .string?: return "string"
-    case .array?: return "array"
-    case .object?: return "object"
-    }
   }
 
   private func error(_ code: String, _ message: String, _ why: String) -> RouteResult {
